@@ -13,6 +13,10 @@ export function createProgram(): Command {
     .option('--as <email>', 'act as this user (default $COMEBACK_USER, or the local admin)')
     .option('--verbose', 'show the cause chain and stack of an error')
     .exitOverride()
+    // usage errors read like every other error: one line, prefixed with the program's name
+    .configureOutput({
+      outputError: (text, write) => write(`comeback: ${text.replace(/^error: /, '')}`),
+    })
   for (const register of COMMANDS) {
     register(program)
   }

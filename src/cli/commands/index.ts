@@ -1,4 +1,37 @@
 import type { Command } from 'commander'
+import { registerAnalyzeCommand } from './analyze.js'
+import { registerCaseCommand } from './case.js'
+import { registerCustomersCommand } from './customers.js'
+import { registerDbCommand } from './db.js'
+import { registerDemoCommand } from './demo.js'
+import { registerFitCommand } from './fit.js'
+import { registerFixCommand } from './fix.js'
+import { registerImportCommand } from './import.js'
+import { registerLessonsCommand } from './lessons.js'
+import { registerLostCommand } from './lost.js'
+import { registerReasonCommand } from './reason.js'
+import { registerServeCommand } from './serve.js'
+import { registerStartCommand } from './start.js'
+import { registerStatsCommand } from './stats.js'
+import { registerUserCommand } from './user.js'
+import { registerUserPasswordCommand } from './user-password.js'
 
 /** Each command file exports one `register…Command(program)`; this list is the CLI's surface. */
-export const COMMANDS: readonly ((program: Command) => void)[] = []
+export const COMMANDS: readonly ((program: Command) => void)[] = [
+  registerStartCommand,
+  registerDbCommand,
+  registerCustomersCommand,
+  registerStatsCommand,
+  registerDemoCommand,
+  registerUserCommand,
+  registerUserPasswordCommand,
+  registerServeCommand,
+  registerAnalyzeCommand,
+  registerLostCommand,
+  registerFitCommand,
+  registerImportCommand,
+  registerCaseCommand,
+  registerReasonCommand,
+  registerFixCommand,
+  registerLessonsCommand,
+]

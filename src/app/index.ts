@@ -1,0 +1,107 @@
+// the app layer's public surface: cli and server import only from here (STYLE 2.2)
+
+export type {
+  CustomerDetail,
+  CustomerListItem,
+  CustomerListOptions,
+  CustomerPage,
+  CustomerSort,
+  StoreStats,
+  UserRow,
+} from '../store/index.js'
+export {
+  appendAudit,
+  createUser,
+  findUserByEmail,
+  listUsers,
+  openStore,
+  Store,
+} from '../store/index.js'
+export type { AnalyzeOptions, AnalyzeResult, FitSummary } from './analyze.js'
+export { analyze } from './analyze.js'
+export type { RequestedModel, TimeUnit } from './analyze-models.js'
+export { REQUESTED_MODELS } from './analyze-models.js'
+export type { AuditContext } from './auth/audit.js'
+export { auditAuth } from './auth/audit.js'
+export {
+  assertMayAccess,
+  getCustomerAs,
+  listCustomersAs,
+  listUsersAs,
+  statsAs,
+} from './auth/authorized-reads.js'
+export { RateLimitedError, SecondFactorRequiredError } from './auth/errors.js'
+export { LOGIN_LIMIT } from './auth/login-limit.js'
+export { hashPassword, PASSWORD_LENGTH, verifyPassword } from './auth/password.js'
+export type { SecondFactorOptions } from './auth/second-factor.js'
+export {
+  confirmTotpEnrolment,
+  passSecondFactor,
+  startTotpEnrolment,
+} from './auth/second-factor.js'
+export type {
+  AuthenticatedSession,
+  SecondFactorState,
+  SessionSettings,
+  SessionUser,
+} from './auth/session-user.js'
+export { DEFAULT_SESSION_SETTINGS } from './auth/session-user.js'
+export { authenticateSession, signOut } from './auth/sessions.js'
+export type { SignedIn, SignInInput } from './auth/sign-in.js'
+export { signIn } from './auth/sign-in.js'
+export { csrfTokenFor } from './auth/tokens.js'
+export type { UserAccessChange } from './auth/user-admin.js'
+export { changeUserAccess, setUserPassword, unlockAccount } from './auth/user-admin.js'
+export type { AssignCaseInput } from './cases/assign-case.js'
+export { assignCase } from './cases/assign-case.js'
+export type { CaseDetail, CaseTimelineEntry, OpenQuestion } from './cases/case-detail.js'
+export { getCaseAs } from './cases/case-detail.js'
+export { getCaseRuleSettings, setCaseRuleSettings } from './cases/case-rule-settings.js'
+export type { CaseActor } from './cases/case-support.js'
+export type { CasePerson, CaseSummary } from './cases/case-view.js'
+export type { GoldenLessons, LessonOptions, LessonRow } from './cases/golden-lessons.js'
+export { companyCurrency, goldenLessons } from './cases/golden-lessons.js'
+export type { PastAttemptImport } from './cases/import-past-attempts.js'
+export { importPastAttempts } from './cases/import-past-attempts.js'
+export type { CaseListOptions } from './cases/list-cases.js'
+export { listCasesAs, listOverdueStepsAs } from './cases/list-cases.js'
+export type { CaseChangeInput } from './cases/move-case.js'
+export { moveCase, restCase, updateCase } from './cases/move-case.js'
+export type { CaseAnswers, CaseFindingInput } from './cases/move-facts.js'
+export { recordNewDecisionMaker } from './cases/new-decision-maker.js'
+export type { OpenCaseInput } from './cases/open-case.js'
+export { openCase } from './cases/open-case.js'
+export type { ImportedReasonMapping, ReasonPhraseView } from './cases/reason-phrases.js'
+export {
+  importedReasonMappings,
+  listReasonPhraseViews,
+  loadReasonMapper,
+  mapReasonPhrase,
+  unmapReasonPhrase,
+} from './cases/reason-phrases.js'
+export type { ReasonView } from './cases/reasons.js'
+export { addReason, listReasonViews, mergeReasons, renameReason } from './cases/reasons.js'
+export type { FixResult, FixView, RecordFixInput } from './cases/record-fix.js'
+export { listFixViews, recordFix } from './cases/record-fix.js'
+export { resumeRestedCases } from './cases/resume-rested-cases.js'
+export type { ResurfacedItem } from './cases/resurface.js'
+export type { CaseSubject } from './cases/subject-loss.js'
+export type { ReasonFixedView, TaskView } from './cases/tasks.js'
+export { completeTaskAs, listReasonFixedAs, listTasksAs } from './cases/tasks.js'
+export type { DemoCompany, DemoTruth } from './demo/demo-types.js'
+export type { DemoOptions } from './demo/generate-demo-company.js'
+export {
+  DEFAULT_DEMO_CUSTOMERS,
+  DEFAULT_DEMO_SEED,
+  generateDemoCompany,
+} from './demo/generate-demo-company.js'
+export { truthJsonLines } from './demo/truth-json-lines.js'
+export type { FitFileModel, FitFileOptions, FitFileResult, FitValidation } from './fit-file.js'
+export { FIT_FILE_MODELS, fitFile } from './fit-file.js'
+export type { ImportFileOptions, ImportFileResult, ImportProgress } from './import-file.js'
+export { importFile } from './import-file.js'
+export { CLI_IMPORT_STALE_AFTER_MS, recoverAbandonedImports } from './import-recover.js'
+export type { LostList, LostListRow } from './list-lost.js'
+export { listLost } from './list-lost.js'
+export type { DemoLoadCounts, DemoLoadResult } from './load-demo.js'
+export { loadDemoCompany } from './load-demo.js'

@@ -1,0 +1,15 @@
+// the ingest layer's public surface: app imports only from here (STYLE 2.2)
+
+export type { DecimalMark } from './fields/amounts.js'
+export type { DateOrder } from './fields/dates.js'
+export { parseDateOrder } from './fields/dates.js'
+export type { CsvRecordProblem, CsvRecordSink } from './formats/csv-records.js'
+export { CsvRecordSplitter, MAX_LINES_PER_RECORD } from './formats/csv-records.js'
+export type { FieldSpec } from './mapping/columns.js'
+export { FIELDS_BY_KIND } from './mapping/columns.js'
+export type { ParsedBatch, ParseOptions } from './pipeline/parse-csv-file.js'
+export { parseCsvFile } from './pipeline/parse-csv-file.js'
+export type { WorkerBatch } from './pipeline/parse-in-worker.js'
+export { parseInWorker } from './pipeline/parse-in-worker.js'
+export { REJECTS_REPORT_COLUMNS, RejectsReport } from './rejected-rows.js'
+export { sniffFile } from './sniff-file.js'

@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  type Actor,
+  isWithinScope,
+  type Role,
+  scopeOf,
+  teamUserIds,
+} from '../domain/access-policy.js'
+import {
+  type ApiFixture,
+  type Credentials,
+  call,
+  createApiFixture,
+  type FixturePerson,
+  signInAs,
+  storeTargets,
+} from '../test-support/api-fixture.js'
+import { ROUTES } from './routes/index.js'
+
+/** One request of the matrix, and whose record it touches. */
+interface Probe {
+  readonly path: string
+  readonly body?: unknown
+  /** the owner of the record; `missing` when there is none; `collection` for lists and figures */
+  readonly owner: number | null | 'missing' | 'collection'
+}
+
+// every route the policy guards needs probes here: the test below fails for one without
+const PROBES: Record<string, (fixture: ApiFixture) => Probe[]> = {
+  listCustomers: () => [{ path: '/api/customers?limit=1000', owner: 'collection' }],
+  getCustomer: (fixture) => [
+    { path: '/api/customers/A-001', owner: fixture.users.repA.id },
+    { path: '/api/customers/A-050', owner: fixture.users.repA.id },
+    { path: '/api/customers/B-001', owner: fixture.users.repB.id },
+    { path: '/api/customers/B-002', owner: fixture.users.repB.id },
+    { path: '/api/customers/U-001', owner: null },
+    { path: '/api/customers/Z-999', owner: 'missing' },
+    { path: '/api/customers/1', owner: 'missing' },
+    { path: `/api/customers/${encodeURIComponent("A-001' OR '1'='1")}`, owner: 'missing' },
+  ],
+  getStats: () => [{ path: '/api/stats', owner: 'collection' }],
+  listUsers: () => [{ path: '/api/users', owner: 'collection' }],
+  changeUserAccess: (fixture) => [
+    ...Object.values(fixture.users).map((user) => ({
+      path: `/api/users/${user.id}`,
+      body: {},
+      owner: user.id,
+    })),
+    { path: '/api/users/99999', body: {}, owner: 'missing' as const },
+  ],
+  unlockUser: (fixture) => [
+    { path: `/api/users/${fixture.users.repB.id}/unlock`, owner: fixture.users.repB.id },
+    { path: '/api/users/99999/unlock', owner: 'missing' },
+  ],
+}
+
+const POLICY_ROUTES = ROUTES.filter((route) => route.access.kind === 'policy')
+const MATRIX_PEOPLE: readonly FixturePerson[] = ['admin', 'vp', 'manager', 'repA', 'analyst']
+
+function actorOf(fixture: ApiFixture, person: FixturePerson): Actor {
+  const user = fixture.users[person]
+  const links = Object.values(fixture.users).map((other) => ({ id: other.id, managerId: null }))
+  // the fixture's reporting lines: VP → manager → rep A
+  const reports = [
+    { id: fixture.users.manager.id, managerId: fixture.users.vp.id },
+    { id: fixture.users.repA.id, managerId: fixture.users.manager.id },
+  ]
+  const team =
+    user.role === 'manager' ? teamUserIds(user.id, [...links, ...reports]) : new Set([user.id])
+  return { userId: user.id, role: user.role as Role, teamUserIds: team }
+}
+
+function expectedStatus(actor: Actor, route: (typeof POLICY_ROUTES)[number], probe: Probe) {
+  if (route.access.kind !== 'policy') {
+    throw new Error('only policy routes are in the matrix')
+  }
+  const scope = scopeOf(actor.role, route.access.action, route.access.resource)
+  if (scope === 'none') {
+    return 403
+  }
+  if (probe.owner === 'collection') {
+    return 200
+  }
+  if (probe.owner === 'missing') {
+    return 404
+  }
+  return isWithinScope(actor, scope, probe.owner) ? 200 : 404
+}
+
+const countDenials = async (fixture: ApiFixture) =>
+  (
+    await fixture.store.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', 'like', 'denied_%')
+      .execute()
+  ).length
+
+const targets = await storeTargets()
+
+describe.each(targets)('the role × route × object matrix on $name (TESTPLAN T9)', (target) => {
+  let fixture: ApiFixture
+  const sessions = new Map<FixturePerson, Credentials>()
+
+  beforeAll(async () => {
+    fixture = await createApiFixture(target)
+    for (const person of MATRIX_PEOPLE) {
+      sessions.set(person, await signInAs(fixture, person))
+    }
+  })
+  afterAll(async () => {
+    await fixture.close()
+  })
+
+  it('has probes for every route the policy guards', () => {
+    expect(POLICY_ROUTES.map((route) => route.operationId).sort()).toEqual(
+      Object.keys(PROBES).sort(),
+    )
+  })
+
+  it('answers exactly as the policy table says, for every role, route and object', async () => {
+    const mismatches: string[] = []
+    let cells = 0
+    for (const route of POLICY_ROUTES) {
+      for (const person of MATRIX_PEOPLE) {
+        const actor = actorOf(fixture, person)
+        for (const probe of PROBES[route.operationId]?.(fixture) ?? []) {
+          const response = await call(fixture, {
+            method: route.method.toUpperCase(),
+            path: probe.path,
+            as: sessions.get(person) ?? null,
+            ...(probe.body === undefined ? {} : { body: probe.body }),
+          })
+          const expected = expectedStatus(actor, route, probe)
+          cells += 1
+          if (response.status !== expected) {
+            mismatches.push(
+              `${person} ${route.method} ${probe.path}: ${response.status} ≠ ${expected}`,
+            )
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([])
+    expect(cells).toBeGreaterThan(100)
+  })
+
+  it('answers a record you may not see exactly like one that does not exist, and audits it', async () => {
+    const rep = sessions.get('repA') ?? null
+    const before = await countDenials(fixture)
+    const hidden = await call(fixture, { method: 'GET', path: '/api/customers/B-001', as: rep })
+    const unowned = await call(fixture, { method: 'GET', path: '/api/customers/U-001', as: rep })
+    const missing = await call(fixture, { method: 'GET', path: '/api/customers/Z-999', as: rep })
+    expect(hidden.status).toBe(404)
+    const bodies = [await hidden.text(), await unowned.text(), await missing.text()]
+    expect(new Set(bodies).size).toBe(1)
+    expect(await countDenials(fixture)).toBe(before + 2)
+  })
+
+  it('audits every 403 of the matrix', async () => {
+    const rep = sessions.get('repA') ?? null
+    const before = await countDenials(fixture)
+    const response = await call(fixture, {
+      method: 'POST',
+      path: `/api/users/${fixture.users.repB.id}/unlock`,
+      as: rep,
+    })
+    expect(response.status).toBe(403)
+    expect(await countDenials(fixture)).toBe(before + 1)
+  })
+
+  it('lists only what each role may read: a rep their accounts, a manager their team', async () => {
+    const expectations: [FixturePerson, number][] = [
+      ['repA', 50],
+      ['manager', 50],
+      ['analyst', 101],
+      ['vp', 101],
+      ['admin', 101],
+    ]
+    for (const [person, total] of expectations) {
+      const response = await call(fixture, {
+        method: 'GET',
+        path: '/api/customers?limit=1000',
+        as: sessions.get(person) ?? null,
+      })
+      const page = (await response.json()) as { total: number; items: { ownerId: number | null }[] }
+      expect(page.total, person).toBe(total)
+      expect(page.items).toHaveLength(total)
+      const actor = actorOf(fixture, person)
+      for (const item of page.items) {
+        expect(isWithinScope(actor, scopeOf(actor.role, 'read', 'customer'), item.ownerId)).toBe(
+          true,
+        )
+      }
+    }
+  })
+
+  it("does not widen a rep's list when they filter by someone else's id", async () => {
+    const response = await call(fixture, {
+      method: 'GET',
+      path: `/api/customers?ownerId=${fixture.users.repB.id}`,
+      as: sessions.get('repA') ?? null,
+    })
+    expect(response.status).toBe(200)
+    expect(((await response.json()) as { total: number }).total).toBe(0)
+  })
+
+  it('lists users by scope: a rep sees only themselves, a manager their team', async () => {
+    const read = async (person: FixturePerson) => {
+      const response = await call(fixture, {
+        method: 'GET',
+        path: '/api/users',
+        as: sessions.get(person) ?? null,
+      })
+      return ((await response.json()) as { items: { id: number }[] }).items.map((user) => user.id)
+    }
+    expect(await read('repA')).toEqual([fixture.users.repA.id])
+    expect((await read('manager')).sort()).toEqual(
+      [fixture.users.manager.id, fixture.users.repA.id].sort(),
+    )
+    expect(await read('analyst')).toHaveLength(Object.keys(fixture.users).length)
+  })
+})

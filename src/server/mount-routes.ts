@@ -1,0 +1,105 @@
+import type { Context, Hono } from 'hono'
+import type { z } from 'zod'
+import { assertMayAccess, auditAuth, SecondFactorRequiredError } from '../app/index.js'
+import { ComebackError, ValidationError } from '../domain/errors.js'
+import { isUnsafeMethod } from './request-guards.js'
+import type { ApiRoute, RouteContext } from './route-definition.js'
+import { toHonoPath } from './route-definition.js'
+import type { ResolvedDeps, ServerEnv } from './server-env.js'
+import { hasValidCsrfToken } from './session-cookie.js'
+
+/**
+ * Mounts the route table under `/api`: for each request, access first (session, second factor,
+ * CSRF token, policy), then input validation, then the handler, whose answer is parsed with the
+ * response schema so that no field outside the contract ever leaves.
+ * @example mountRoutes(app, ROUTES, deps)
+ */
+export function mountRoutes(
+  app: Hono<ServerEnv>,
+  routes: readonly ApiRoute[],
+  deps: ResolvedDeps,
+): void {
+  for (const route of routes) {
+    app.on(route.method.toUpperCase(), `/api${toHonoPath(route.path)}`, async (c) => {
+      const ctx = routeContext(c, deps)
+      await enforceAccess(route, ctx)
+      const params = parsePart(route.params, c.req.param(), 'path')
+      const query = parsePart(route.query, c.req.query(), 'query')
+      const body =
+        route.body === undefined ? undefined : parsePart(route.body, await readJson(c), 'body')
+      const result = await route.run({ params, query, body, ctx })
+      return c.json(route.response.parse(result), route.successStatus ?? 200)
+    })
+  }
+}
+
+function routeContext(c: Context<ServerEnv>, deps: ResolvedDeps): RouteContext {
+  const session = c.get('session')
+  const requestId = c.get('requestId')
+  return {
+    c,
+    deps,
+    now: deps.clock(),
+    requestId,
+    session,
+    audit: { actorUserId: session?.user.id ?? null, via: 'api', requestId },
+  }
+}
+
+async function enforceAccess(route: ApiRoute, ctx: RouteContext): Promise<void> {
+  const { access } = route
+  if (access.kind === 'public') {
+    return
+  }
+  const { session } = ctx
+  if (session === null) {
+    throw new ComebackError('UNAUTHENTICATED', 'sign in first')
+  }
+  if (isUnsafeMethod(route.method) && !hasValidCsrfToken(ctx.c)) {
+    await auditAuth(ctx.deps.store, ctx.audit, { action: 'denied_csrf', objectType: 'request' })
+    throw new ComebackError('FORBIDDEN', 'missing or wrong CSRF token (send X-CSRF-Token)')
+  }
+  if (access.kind === 'signed_in') {
+    return
+  }
+  if (!session.fullAccess) {
+    await auditAuth(ctx.deps.store, ctx.audit, {
+      action: 'denied_mfa',
+      objectType: access.resource,
+    })
+    throw new SecondFactorRequiredError()
+  }
+  await assertMayAccess(
+    ctx.deps.store,
+    { actor: session.actor, action: access.action, type: access.resource },
+    ctx.audit,
+  )
+}
+
+function parsePart(schema: z.ZodType | undefined, value: unknown, part: string): unknown {
+  if (schema === undefined) {
+    return undefined
+  }
+  const parsed = schema.safeParse(value)
+  if (parsed.success) {
+    return parsed.data
+  }
+  throw new ValidationError(`invalid ${part}`, {
+    issues: parsed.error.issues.map((issue) => ({
+      path: [part, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))],
+      message: issue.message,
+    })),
+  })
+}
+
+async function readJson(c: Context<ServerEnv>): Promise<unknown> {
+  const contentType = c.req.header('content-type') ?? ''
+  if (!/^application\/json\s*(;|$)/i.test(contentType)) {
+    throw new ValidationError('send a JSON body with Content-Type: application/json')
+  }
+  try {
+    return await c.req.json()
+  } catch (error) {
+    throw new ValidationError('the body is not valid JSON', { cause: error })
+  }
+}

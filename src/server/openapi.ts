@@ -1,0 +1,93 @@
+import { z } from 'zod'
+import { errorBodySchema } from './contract/errors.js'
+import { isUnsafeMethod } from './request-guards.js'
+import type { ApiRoute } from './route-definition.js'
+import { CSRF_HEADER, SESSION_COOKIE } from './session-cookie.js'
+
+type JsonObject = Record<string, unknown>
+
+const ERROR_REF = { $ref: '#/components/schemas/Error' }
+
+/** A JSON Schema (2020-12, as OpenAPI 3.1 uses) for a zod schema, without its `$schema` key. */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io,
+    reused: 'inline',
+    unrepresentable: 'any',
+  })
+  return rest
+}
+
+function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): JsonObject[] {
+  if (!(schema instanceof z.ZodObject)) {
+    return []
+  }
+  return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => ({
+    name,
+    in: where,
+    required: where === 'path' || !field.safeParse(undefined).success,
+    schema: jsonSchema(field, 'input'),
+  }))
+}
+
+function errorResponse(description: string): JsonObject {
+  return { description, content: { 'application/json': { schema: ERROR_REF } } }
+}
+
+function operation(route: ApiRoute): JsonObject {
+  const secured = route.access.kind !== 'public'
+  const csrf = secured && isUnsafeMethod(route.method)
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    tags: [route.tag],
+    parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
+    ...(route.body === undefined
+      ? {}
+      : {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+          },
+        }),
+    responses: {
+      [String(route.successStatus ?? 200)]: {
+        description: 'success',
+        content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+      },
+      ...(secured ? { '401': errorResponse('not signed in') } : {}),
+      ...(secured ? { '403': errorResponse('not allowed, second factor owed, or CSRF') } : {}),
+      default: errorResponse('error'),
+    },
+    security: secured ? [csrf ? { sessionCookie: [], csrfToken: [] } : { sessionCookie: [] }] : [],
+  }
+}
+
+/**
+ * The OpenAPI 3.1 document of the route table, its schemas generated from the same zod schemas
+ * that validate requests and responses, so the document cannot drift from the code.
+ * @example const document = buildOpenApiDocument(ROUTES)
+ */
+export function buildOpenApiDocument(routes: readonly ApiRoute[]): JsonObject {
+  const paths: Record<string, Record<string, JsonObject>> = {}
+  for (const route of routes) {
+    const path = `/api${route.path}`
+    paths[path] = { ...paths[path], [route.method]: operation(route) }
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Comeback API',
+      version: '0.1.0',
+      description: 'Wins back lost customers and failed sales. JSON over HTTPS; cookie sessions.',
+    },
+    paths,
+    components: {
+      schemas: { Error: jsonSchema(errorBodySchema, 'output') },
+      securitySchemes: {
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        csrfToken: { type: 'apiKey', in: 'header', name: CSRF_HEADER },
+      },
+    },
+  }
+}

@@ -1,0 +1,201 @@
+import { ConflictError } from '../../domain/errors.js'
+import type {
+  ImportCounts,
+  ImportKind,
+  RecordByKind,
+  RejectedRecord,
+} from '../../domain/records.js'
+import type { Store } from '../store.js'
+import { planBatch } from './batch-plan.js'
+import { addCountsQuery, rejectQueries } from './bookkeeping.js'
+import { deleteImportRows, deletePending } from './cleanup.js'
+import { OwnerEmails } from './owner-emails.js'
+import { writePostgresBatch } from './postgres-batch.js'
+import { publishImport } from './publish.js'
+import {
+  postgresRun,
+  sqliteRun,
+  withPostgresTransaction,
+  withRetriedPostgresTransaction,
+  withSqliteHandle,
+} from './raw-query.js'
+import { RECORD_TABLES } from './record-tables.js'
+import { type WrittenBatch, writeSqliteBatch } from './sqlite-batch.js'
+import { KnownCustomers, type WriteContext } from './write-context.js'
+
+/** What one `write` call did with its records; conflicts are already stored and counted. */
+export interface BatchOutcome {
+  readonly inserted: number
+  readonly updated: number
+  readonly unchanged: number
+  /** repeats of a key with other content (`duplicate_key_conflict`): already in `rejected_rows` */
+  readonly conflicts: readonly RejectedRecord[]
+}
+
+/**
+ * One running import: its rows are written in place under its id and stay invisible until
+ * `publish`. Calls are queued, so they never overlap; after `publish` or `fail` every call throws.
+ */
+export interface ImportSession<TKind extends ImportKind = ImportKind> {
+  readonly id: number
+  readonly kind: TKind
+  /**
+   * Writes accepted records in one short transaction and renews the heartbeat. Pass batches of
+   * about 10,000–100,000 records: each holds the write lock for its whole transaction.
+   * @throws ConflictError when the import is no longer running
+   */
+  write(records: readonly RecordByKind[TKind][]): Promise<BatchOutcome>
+  /** Stores records the caller rejected (bad values, bad CSV) in `rejected_rows` and counts them. */
+  reject(rows: readonly RejectedRecord[]): Promise<void>
+  /**
+   * Makes every row of the import visible and applies its updates, in one short transaction.
+   * @throws ConflictError when the import is no longer running
+   */
+  publish(): Promise<ImportCounts>
+  /** Marks the import failed with `message` and deletes its rows; rejected rows stay as its report. */
+  fail(message: string): Promise<void>
+}
+
+/**
+ * The session behind `beginImport`: one import's caches (customers met, owner emails) and a queue
+ * that runs its calls one after another.
+ */
+export class StoreImportSession<TKind extends ImportKind> implements ImportSession<TKind> {
+  readonly id: number
+  readonly kind: TKind
+  readonly #store: Store
+  readonly #owners: OwnerEmails
+  readonly #context: WriteContext<TKind>
+  #queue: Promise<unknown> = Promise.resolve()
+  #closed = false
+
+  constructor(store: Store, id: number, kind: TKind) {
+    this.id = id
+    this.kind = kind
+    this.#store = store
+    this.#owners = new OwnerEmails(store)
+    this.#context = {
+      store,
+      importId: id,
+      table: RECORD_TABLES[kind],
+      knownCustomers: new KnownCustomers(),
+      ownerIdOf: (email) => this.#owners.idOf(email),
+      hints: { expectExistingKeys: false },
+    }
+  }
+
+  write(records: readonly RecordByKind[TKind][]): Promise<BatchOutcome> {
+    return this.#enqueue(() => this.#write(records))
+  }
+
+  reject(rows: readonly RejectedRecord[]): Promise<void> {
+    return this.#enqueue(() => this.#reject(rows))
+  }
+
+  publish(): Promise<ImportCounts> {
+    return this.#enqueue(async () => {
+      const counts = await publishImport(this.#store, this.id, this.#context.table)
+      this.#closed = true
+      // the staged rows are spent once published; whatever stops this cleanup (a crash, a closed
+      // store) must not make a committed import look failed: recoverImports finishes it
+      await deletePending(this.#store, this.id).catch(() => undefined)
+      return counts
+    })
+  }
+
+  fail(message: string): Promise<void> {
+    return this.#enqueue(async () => {
+      await failImport(this.#store, this.id, message)
+      this.#closed = true
+    })
+  }
+
+  #enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(() => {
+      if (this.#closed) {
+        throw new ConflictError(`import ${this.id} is finished`)
+      }
+      return work()
+    })
+    this.#queue = run.catch(() => undefined)
+    return run
+  }
+
+  async #write(records: readonly RecordByKind[TKind][]): Promise<BatchOutcome> {
+    const { table } = this.#context
+    await this.#owners.load(records.map((record) => table.ownerEmailOf(record)))
+    const plan = planBatch(table, records, this.#context.ownerIdOf)
+    const written = await this.#writePlanned(records, plan)
+    for (const id of written.ensuredCustomers) {
+      this.#context.knownCustomers.add(id)
+    }
+    const { inserted, updated, unchanged, conflicts } = written.settled
+    return { inserted, updated, unchanged, conflicts }
+  }
+
+  #writePlanned(
+    records: readonly RecordByKind[TKind][],
+    plan: ReturnType<typeof planBatch>,
+  ): Promise<WrittenBatch> {
+    if (this.#store.dialect === 'sqlite') {
+      return withSqliteHandle(this.#store, (handle) =>
+        writeSqliteBatch(handle, this.#context, records, plan),
+      )
+    }
+    return withRetriedPostgresTransaction(this.#store, (client) =>
+      writePostgresBatch(client, this.#context, records, plan),
+    )
+  }
+
+  async #reject(rows: readonly RejectedRecord[]): Promise<void> {
+    if (rows.length === 0) {
+      return
+    }
+    const db = this.#store.db
+    const queries = [
+      ...rejectQueries(db, this.id, rows),
+      addCountsQuery(db, this.id, { inserted: 0, updated: 0, unchanged: 0, rejected: rows.length }),
+    ]
+    if (this.#store.dialect === 'sqlite') {
+      await withSqliteHandle(this.#store, (handle) =>
+        handle
+          .transaction(() => {
+            for (const query of queries) {
+              sqliteRun(handle, query)
+            }
+          })
+          .immediate(),
+      )
+      return
+    }
+    await withPostgresTransaction(this.#store, async (client) => {
+      for (const query of queries) {
+        await postgresRun(client, query)
+      }
+    })
+  }
+}
+
+/**
+ * Marks an import failed with `message` and deletes the rows it wrote (see `deleteImportRows`).
+ * Failing a failed import again only finishes the cleanup.
+ * @throws ConflictError when the import is committed
+ */
+export async function failImport(store: Store, importId: number, message: string): Promise<void> {
+  const now = new Date().toISOString()
+  await store.db
+    .updateTable('imports')
+    .set({ status: 'failed', error: message, finished_at: now })
+    .where('id', '=', importId)
+    .where('status', '=', 'running')
+    .execute()
+  const row = await store.db
+    .selectFrom('imports')
+    .select('status')
+    .where('id', '=', importId)
+    .executeTakeFirst()
+  if (row?.status === 'committed') {
+    throw new ConflictError(`import ${importId} is committed: it cannot fail`)
+  }
+  await deleteImportRows(store, importId)
+}

@@ -1,0 +1,42 @@
+import type { ImportKind } from '../../domain/records.js'
+import type { Store } from '../store.js'
+import type { RecordTable } from './record-tables.js'
+
+// past this many ids the cache starts over: it only saves work, forgetting is always safe
+const MAX_CACHED_CUSTOMERS = 1 << 20
+
+/**
+ * The customers one import has already made sure of (created, found committed, or marked to take
+ * over at publish), so a batch only asks the database about customers it has not met yet.
+ */
+export class KnownCustomers {
+  #ids = new Set<string>()
+
+  has(id: string): boolean {
+    return this.#ids.has(id)
+  }
+
+  add(id: string): void {
+    if (this.#ids.size >= MAX_CACHED_CUSTOMERS) {
+      this.#ids = new Set<string>()
+    }
+    this.#ids.add(id)
+  }
+
+  /** The ids of `ids` not met yet. */
+  unknown(ids: readonly string[]): string[] {
+    return ids.filter((id) => !this.#ids.has(id))
+  }
+}
+
+/** Everything a batch of one import needs besides its records. */
+export interface WriteContext<TKind extends ImportKind> {
+  readonly store: Store
+  readonly importId: number
+  readonly table: RecordTable<TKind>
+  readonly knownCustomers: KnownCustomers
+  /** the resolved owner of an email, null when no user has it */
+  readonly ownerIdOf: (email: string | null) => number | null
+  /** what the previous batch taught: whether keys already existed (a re-import) */
+  readonly hints: { expectExistingKeys: boolean }
+}
