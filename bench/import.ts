@@ -70,7 +70,7 @@ function importInChild(args: { db: string; path: string; mode: 'import' | 'parse
  * @example const figures = await benchImport({ rows: 1_000_000 })
  */
 export async function benchImport(
-  options: { rows?: number } = {},
+  options: { rows?: number; postgres?: boolean } = {},
 ): Promise<Record<string, number>> {
   const rows = options.rows ?? 10_000_000
   const folder = mkdtempSync(join(tmpdir(), 'comeback-bench-import-'))
@@ -96,6 +96,9 @@ export async function benchImport(
     }
     checkCounts(first, rows, 'inserted')
     checkCounts(again, rows, 'unchanged')
+    if (options.postgres === false) {
+      return figures
+    }
     const pg = await createTestPgUrl()
     if (pg === null) {
       process.stderr.write('bench: import_postgres_rows_per_s skipped: no PostgreSQL server\n')
@@ -149,5 +152,8 @@ function round(value: number): number {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const at = process.argv.indexOf('--rows')
   const rows = at === -1 ? undefined : Number(process.argv[at + 1])
-  console.log(JSON.stringify(await benchImport(rows === undefined ? {} : { rows })))
+  const postgres = !process.argv.includes('--no-postgres')
+  console.log(
+    JSON.stringify(await benchImport(rows === undefined ? { postgres } : { rows, postgres })),
+  )
 }

@@ -1,5 +1,5 @@
-import { insertDeals, type Store, writeAnalysisRun } from '../src/store/index.js'
 import type { CustomerScoreRow, DealScoreRow } from '../src/store/index.js'
+import { insertDeals, type Store, writeAnalysisRun } from '../src/store/index.js'
 import { seededRandom } from '../src/test-support/analysis-fixtures.js'
 
 /** The shape of a generated lost-list store. */
@@ -19,7 +19,17 @@ export interface LostListStore {
 
 /** Segments of the generated company, one in five customers each. */
 export const BENCH_SEGMENTS = ['smb', 'mid_market', 'enterprise', 'public', 'retail'] as const
-const STATUSES = ['active', 'active', 'active', 'at_risk', 'at_risk', 'lapsed', 'lost', 'lost', 'lost'] as const
+const STATUSES = [
+  'active',
+  'active',
+  'active',
+  'at_risk',
+  'at_risk',
+  'lapsed',
+  'lost',
+  'lost',
+  'lost',
+] as const
 const AS_OF = '2024-06-30'
 const CHUNK = 20_000
 
@@ -110,7 +120,8 @@ function customerRow(n: number, repIds: readonly number[]): unknown[] {
     `Customer ${n} ${['Trading', 'Holdings', 'Supply', 'Works'][n % 4]}`,
     BENCH_SEGMENTS[n % BENCH_SEGMENTS.length],
     `territory-${n % 12}`,
-    repIds[(n * 7) % repIds.length] ?? null,
+    // owners independent of segments: every rep has customers in every segment
+    repIds[(Math.floor(n / BENCH_SEGMENTS.length) * 7) % repIds.length] ?? null,
     '2020-01-01T00:00:00.000Z',
   ]
 }
@@ -202,7 +213,10 @@ async function insertLostDeals(
   for (let start = 0; start < deals.length; start += 2000) {
     await insertDeals(store, deals.slice(start, start + 2000))
   }
-  const ids = await store.db.selectFrom('deals').select(['id', 'customer_id', 'value_minor']).execute()
+  const ids = await store.db
+    .selectFrom('deals')
+    .select(['id', 'customer_id', 'value_minor'])
+    .execute()
   return ids.map((deal) => ({
     deal_id: Number(deal.id),
     customer_id: deal.customer_id,

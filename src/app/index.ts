@@ -88,6 +88,10 @@ export type { ResurfacedItem } from './cases/resurface.js'
 export type { CaseSubject } from './cases/subject-loss.js'
 export type { ReasonFixedView, TaskView } from './cases/tasks.js'
 export { completeTaskAs, listReasonFixedAs, listTasksAs } from './cases/tasks.js'
+export type { CustomerOverview, CustomerScore } from './customer-overview.js'
+export { getCustomerOverviewAs } from './customer-overview.js'
+export type { ChurnFigure, DashboardFigures } from './dashboard-as.js'
+export { dashboardAs } from './dashboard-as.js'
 export type { DemoCompany, DemoTruth } from './demo/demo-types.js'
 export type { DemoOptions } from './demo/generate-demo-company.js'
 export {
@@ -105,3 +109,17 @@ export type { LostList, LostListRow } from './list-lost.js'
 export { listLost } from './list-lost.js'
 export type { DemoLoadCounts, DemoLoadResult } from './load-demo.js'
 export { loadDemoCompany } from './load-demo.js'
+export type {
+  LostListItem,
+  LostListPage,
+  LostListQuery,
+  LostListSort,
+  LostListSortKey,
+} from './lost-list-as.js'
+export { LOST_LIST_SORT_KEYS, listLostAs } from './lost-list-as.js'
+export { readableOwners } from './owner-scope.js'
+export type { ImportField } from './uploads/import-fields.js'
+export { importFields } from './uploads/import-fields.js'
+export type { ImportJobSettings, ImportJobView, ImportUpload } from './uploads/import-jobs.js'
+export { ImportJobs } from './uploads/import-jobs.js'
+export { safeFileName } from './uploads/upload-file.js'

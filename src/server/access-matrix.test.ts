@@ -15,14 +15,30 @@ import {
   signInAs,
   storeTargets,
 } from '../test-support/api-fixture.js'
+import { seedAnalysis, seedImportWithRejects } from '../test-support/lost-list-fixture.js'
 import { ROUTES } from './routes/index.js'
 
 /** One request of the matrix, and whose record it touches. */
 interface Probe {
   readonly path: string
   readonly body?: unknown
+  readonly headers?: Record<string, string>
   /** the owner of the record; `missing` when there is none; `collection` for lists and figures */
   readonly owner: number | null | 'missing' | 'collection'
+}
+
+// the import the matrix reads, seeded per store before the probes run
+let seededImportId = 0
+// each upload differs, so no two are the same file importing at once (TESTPLAN T2)
+let uploads = 0
+const uploadProbe = (): Probe => {
+  uploads += 1
+  return {
+    path: '/api/imports?kind=orders&fileName=matrix.csv',
+    body: `customer_id,ordered_on,amount\nA-001,2024-01-0${1 + (uploads % 9)},${uploads}.00\n`,
+    headers: { 'content-type': 'text/csv' },
+    owner: 'collection',
+  }
 }
 
 // every route the policy guards needs probes here: the test below fails for one without
@@ -47,6 +63,24 @@ const PROBES: Record<string, (fixture: ApiFixture) => Probe[]> = {
       owner: user.id,
     })),
     { path: '/api/users/99999', body: {}, owner: 'missing' as const },
+  ],
+  listLost: (fixture) => [
+    { path: '/api/lost', owner: 'collection' },
+    { path: '/api/lost?kind=deal&sort=-valueIfWonBack', owner: 'collection' },
+    { path: `/api/lost?ownerId=${fixture.users.repB.id}&status=lapsed`, owner: 'collection' },
+    { path: '/api/lost?search=customer&minOverdueDays=3', owner: 'collection' },
+  ],
+  getDashboard: () => [{ path: '/api/dashboard', owner: 'collection' }],
+  getImportFields: () => [{ path: '/api/imports/fields', owner: 'collection' }],
+  listImports: () => [{ path: '/api/imports', owner: 'collection' }],
+  startImport: () => [uploadProbe()],
+  getImport: () => [
+    { path: `/api/imports/${seededImportId}`, owner: null },
+    { path: '/api/imports/99999', owner: 'missing' },
+  ],
+  getImportRejects: () => [
+    { path: `/api/imports/${seededImportId}/rejects.csv`, owner: null },
+    { path: '/api/imports/99999/rejects.csv', owner: 'missing' },
   ],
   unlockUser: (fixture) => [
     { path: `/api/users/${fixture.users.repB.id}/unlock`, owner: fixture.users.repB.id },
@@ -78,13 +112,14 @@ function expectedStatus(actor: Actor, route: (typeof POLICY_ROUTES)[number], pro
   if (scope === 'none') {
     return 403
   }
+  const success = route.successStatus ?? 200
   if (probe.owner === 'collection') {
-    return 200
+    return success
   }
   if (probe.owner === 'missing') {
     return 404
   }
-  return isWithinScope(actor, scope, probe.owner) ? 200 : 404
+  return isWithinScope(actor, scope, probe.owner) ? success : 404
 }
 
 const countDenials = async (fixture: ApiFixture) =>
@@ -96,6 +131,21 @@ const countDenials = async (fixture: ApiFixture) =>
       .execute()
   ).length
 
+// the matrix's uploads import in the background: let them end before the store closes
+async function waitForImports(fixture: ApiFixture): Promise<void> {
+  for (let tries = 0; tries < 200; tries += 1) {
+    const running = await fixture.store.db
+      .selectFrom('imports')
+      .select('id')
+      .where('status', '=', 'running')
+      .execute()
+    if (running.length === 0) {
+      return
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
 const targets = await storeTargets()
 
 describe.each(targets)('the role × route × object matrix on $name (TESTPLAN T9)', (target) => {
@@ -104,11 +154,16 @@ describe.each(targets)('the role × route × object matrix on $name (TESTPLAN T9
 
   beforeAll(async () => {
     fixture = await createApiFixture(target)
+    await seedAnalysis(fixture.store, fixture.users)
+    seededImportId = await seedImportWithRejects(fixture.store, [
+      { line: 2, code: 'invalid_date', raw: 'A-001,soon,1' },
+    ])
     for (const person of MATRIX_PEOPLE) {
       sessions.set(person, await signInAs(fixture, person))
     }
   })
   afterAll(async () => {
+    await waitForImports(fixture)
     await fixture.close()
   })
 
@@ -130,6 +185,7 @@ describe.each(targets)('the role × route × object matrix on $name (TESTPLAN T9
             path: probe.path,
             as: sessions.get(person) ?? null,
             ...(probe.body === undefined ? {} : { body: probe.body }),
+            ...(probe.headers === undefined ? {} : { headers: probe.headers }),
           })
           const expected = expectedStatus(actor, route, probe)
           cells += 1

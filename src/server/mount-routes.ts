@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import { assertMayAccess, auditAuth, SecondFactorRequiredError } from '../app/index.js'
 import { ComebackError, ValidationError } from '../domain/errors.js'
 import { isUnsafeMethod } from './request-guards.js'
-import type { ApiRoute, RouteContext } from './route-definition.js'
+import type { ApiRoute, FileAnswer, RouteContext } from './route-definition.js'
 import { toHonoPath } from './route-definition.js'
 import type { ResolvedDeps, ServerEnv } from './server-env.js'
 import { hasValidCsrfToken } from './session-cookie.js'
@@ -25,9 +25,15 @@ export function mountRoutes(
       await enforceAccess(route, ctx)
       const params = parsePart(route.params, c.req.param(), 'path')
       const query = parsePart(route.query, c.req.query(), 'query')
+      if (route.upload !== undefined) {
+        checkMediaType(c, route.upload.mediaTypes)
+      }
       const body =
         route.body === undefined ? undefined : parsePart(route.body, await readJson(c), 'body')
       const result = await route.run({ params, query, body, ctx })
+      if (route.produces !== undefined) {
+        return fileResponse(route.produces, result as FileAnswer)
+      }
       return c.json(route.response.parse(result), route.successStatus ?? 200)
     })
   }
@@ -102,4 +108,59 @@ async function readJson(c: Context<ServerEnv>): Promise<unknown> {
   } catch (error) {
     throw new ValidationError('the body is not valid JSON', { cause: error })
   }
+}
+
+/**
+ * Whether a request (method and path) is for one of the routes that take a file upload.
+ * @example uploadMatcher(ROUTES)('POST', '/api/imports') // true
+ */
+export function uploadMatcher(
+  routes: readonly ApiRoute[],
+): (method: string, path: string) => boolean {
+  const uploads = routes
+    .filter((route) => route.upload !== undefined)
+    .map((route) => ({
+      method: route.method.toUpperCase(),
+      pattern: new RegExp(`^/api${route.path.replace(/\{[A-Za-z0-9_]+\}/g, '[^/]+')}/?$`),
+    }))
+  return (method, path) =>
+    uploads.some((upload) => upload.method === method && upload.pattern.test(path))
+}
+
+function checkMediaType(c: Context<ServerEnv>, mediaTypes: readonly string[]): void {
+  const sent = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
+  if (!mediaTypes.includes(sent)) {
+    throw new ValidationError(
+      `send the file as the body with Content-Type: ${mediaTypes.join(' or ')}`,
+    )
+  }
+}
+
+// the file streams out piece by piece; its name is made header-safe (quotes and controls dropped)
+function fileResponse(mediaType: string, answer: FileAnswer): Response {
+  const encoder = new TextEncoder()
+  const iterator = answer.chunks[Symbol.asyncIterator]()
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await iterator.next()
+      if (next.done === true) {
+        controller.close()
+      } else {
+        controller.enqueue(encoder.encode(next.value))
+      }
+    },
+    async cancel() {
+      await iterator.return?.()
+    },
+  })
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it drops
+  const fileName = answer.fileName.replace(/["\\\u0000-\u001f\u007f]/g, '')
+  return new Response(stream, {
+    status: 200,
+    headers: {
+      'Content-Type': `${mediaType}; charset=utf-8`,
+      'Content-Disposition': `attachment; filename="${fileName}"`,
+      'Cache-Control': 'no-store',
+    },
+  })
 }

@@ -34,6 +34,28 @@ function errorResponse(description: string): JsonObject {
   return { description, content: { 'application/json': { schema: ERROR_REF } } }
 }
 
+// a JSON body from its schema, or a file upload of the route's media types
+function requestBody(route: ApiRoute): JsonObject {
+  if (route.upload !== undefined) {
+    const file = { schema: { type: 'string', contentMediaType: route.upload.mediaTypes[0] } }
+    return {
+      requestBody: {
+        required: true,
+        content: Object.fromEntries(route.upload.mediaTypes.map((type) => [type, file])),
+      },
+    }
+  }
+  if (route.body === undefined) {
+    return {}
+  }
+  return {
+    requestBody: {
+      required: true,
+      content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+    },
+  }
+}
+
 function operation(route: ApiRoute): JsonObject {
   const secured = route.access.kind !== 'public'
   const csrf = secured && isUnsafeMethod(route.method)
@@ -42,18 +64,14 @@ function operation(route: ApiRoute): JsonObject {
     summary: route.summary,
     tags: [route.tag],
     parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
-    ...(route.body === undefined
-      ? {}
-      : {
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
-          },
-        }),
+    ...requestBody(route),
     responses: {
       [String(route.successStatus ?? 200)]: {
         description: 'success',
-        content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+        content:
+          route.produces === undefined
+            ? { 'application/json': { schema: jsonSchema(route.response, 'output') } }
+            : { [route.produces]: { schema: { type: 'string' } } },
       },
       ...(secured ? { '401': errorResponse('not signed in') } : {}),
       ...(secured ? { '403': errorResponse('not allowed, second factor owed, or CSRF') } : {}),

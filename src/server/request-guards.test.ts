@@ -7,6 +7,7 @@ import {
   signInAs,
   storeTargets,
 } from '../test-support/api-fixture.js'
+import { seedAnalysis, seedImportWithRejects } from '../test-support/lost-list-fixture.js'
 import { ROUTES } from './routes/index.js'
 
 const targets = await storeTargets()
@@ -109,12 +110,15 @@ describe.each(targets)('cross-site request forgery on $name (TESTPLAN T11)', (ta
         ]),
       )
     const reader = await signInAs(fixture, 'vp')
+    await seedAnalysis(fixture.store, fixture.users)
+    const importId = await seedImportWithRejects(fixture.store, [{ line: 2, code: 'x', raw: 'y' }])
     const before = await snapshot()
     const getRoutes = ROUTES.filter((route) => route.method === 'get')
     expect(getRoutes.length).toBeGreaterThan(3)
     for (const route of getRoutes) {
       expect(route.body, route.operationId).toBeUndefined()
-      const path = `/api${route.path.replace('{id}', 'A-001')}`
+      const id = route.path.startsWith('/imports/') ? String(importId) : 'A-001'
+      const path = `/api${route.path.replace('{id}', id)}`
       const response = await call(fixture, { method: 'GET', path, as: reader })
       expect(response.status, path).toBe(200)
     }

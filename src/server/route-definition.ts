@@ -33,7 +33,20 @@ interface RouteMeta {
   readonly summary: string
   readonly tag: string
   readonly access: RouteAccess
-  readonly successStatus?: 200 | 201
+  readonly successStatus?: 200 | 201 | 202
+  /**
+   * The request body is a file of one of these media types, which the handler streams from
+   * `ctx.c.req.raw.body` itself (no JSON body, no JSON size limit: the handler enforces its own).
+   */
+  readonly upload?: { readonly mediaTypes: readonly string[] }
+  /** The answer is a file of this media type (the handler returns a `FileAnswer`), not JSON. */
+  readonly produces?: 'text/csv'
+}
+
+/** A file a route answers with: its name for the download, and its text, piece by piece. */
+export interface FileAnswer {
+  readonly fileName: string
+  readonly chunks: AsyncIterable<string>
 }
 
 /** One route, typed by its schemas; `defineRoute` erases the types for the route table. */

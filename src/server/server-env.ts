@@ -1,4 +1,4 @@
-import type { AuthenticatedSession, SessionSettings, Store } from '../app/index.js'
+import type { AuthenticatedSession, ImportJobs, SessionSettings, Store } from '../app/index.js'
 
 /** Deployment settings of the HTTP server (SPEC: they come from the environment or flags). */
 export interface ServerConfig {
@@ -9,6 +9,12 @@ export interface ServerConfig {
   readonly session?: SessionSettings
   /** largest JSON body accepted; default 1 MiB */
   readonly maxJsonBodyBytes?: number
+  /** largest file upload (`POST /api/imports`) accepted; default 1 GiB */
+  readonly maxUploadBytes?: number
+  /** where uploads wait while they import; default the system's temporary folder */
+  readonly uploadDir?: string
+  /** keep lost-list pages for the same version of the data (default true; the bench turns it off) */
+  readonly cacheLostPages?: boolean
 }
 
 /** One structured log line; stacks and causes go here, never into a response. */
@@ -20,14 +26,21 @@ export interface ServerDeps {
   readonly clock?: () => Date
   readonly config?: ServerConfig
   readonly log?: (entry: LogEntry) => void
+  /** the imports the server runs; default a new `ImportJobs` on the store (its owner closes it) */
+  readonly importJobs?: ImportJobs
+  /** the built web app served beside the API; default `dist/web`; null serves the API alone */
+  readonly webRoot?: string | null
 }
 
 /** `ServerDeps` with every default filled in. */
 export interface ResolvedDeps {
   readonly store: Store
   readonly clock: () => Date
-  readonly config: Required<Omit<ServerConfig, 'publicOrigin'>> & { publicOrigin: string | null }
+  readonly config: Required<Omit<ServerConfig, 'publicOrigin' | 'uploadDir'>> & {
+    publicOrigin: string | null
+  }
   readonly log: (entry: LogEntry) => void
+  readonly importJobs: ImportJobs
 }
 
 /** Per-request values the middleware hands to the routes. */

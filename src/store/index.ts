@@ -90,6 +90,8 @@ export {
 } from './queries/cases-losses.js'
 export type { CustomerDetail, OrderSummary } from './queries/customer-detail.js'
 export { getCustomer } from './queries/customer-detail.js'
+export type { MonthlyOrders, ScoreHistoryRow } from './queries/customer-history.js'
+export { readMonthlyOrders, readScoreHistory } from './queries/customer-history.js'
 export type {
   CustomerListItem,
   CustomerListOptions,
@@ -107,6 +109,25 @@ export {
   readWinBackFlags,
   setResurfacedTask,
 } from './queries/fixes.js'
+export type { ImportRun, RejectedRowLine } from './queries/import-runs.js'
+export {
+  findImportSince,
+  getImportRun,
+  latestImportId,
+  listImportRuns,
+  readRejectedRows,
+} from './queries/import-runs.js'
+export type {
+  ListedStatus,
+  LostDrive,
+  LostKey,
+  LostListFilter,
+  LostSort,
+  LostSortColumn,
+} from './queries/lost-list.js'
+export { countLostCustomers, readLostCustomerKeys } from './queries/lost-list.js'
+export type { LostRow } from './queries/lost-list-rows.js'
+export { readLostCustomerRows, readLostDealRows } from './queries/lost-list-rows.js'
 export type { Queryable } from './queries/queryable.js'
 export { inTransaction, isForeignKeyViolation, isUniqueViolation } from './queries/queryable.js'
 export type { NewReason, ReasonPhraseRow, ReasonRow } from './queries/reasons.js'
@@ -138,11 +159,29 @@ export type {
   UserRow,
   WinBackAttemptRow,
 } from './queries/rows.js'
+export type {
+  CaseReasonFigure,
+  DataVersion,
+  DealSummaryRow,
+  RunStatusCounts,
+  ScoreSummaryRow,
+} from './queries/run-summary.js'
+export {
+  readCaseReasonCodes,
+  readCaseReasonCustomers,
+  readCaseReasonFigures,
+  readDataVersion,
+  readDealSummary,
+  readRunOnOrBefore,
+  readScoreSummaryChunk,
+  readUserNames,
+} from './queries/run-summary.js'
 export type { SessionRow, SessionWithUser, UserAccountChange } from './queries/sessions.js'
 export {
   claimTotpStep,
   clearLoginFailures,
   confirmTotp,
+  consumeRecoveryCode,
   countUnusedRecoveryCodes,
   deleteSession,
   deleteUserSessions,
@@ -155,7 +194,6 @@ export {
   saveTotpSecret,
   touchSession,
   updateUserAccount,
-  consumeRecoveryCode,
 } from './queries/sessions.js'
 export { getSetting, listSettings, setSetting } from './queries/settings.js'
 export type { StoreStats } from './queries/stats.js'

@@ -5,6 +5,7 @@ import { decodeBase32 } from '../../src/app/auth/base32.js'
 import { hotp, totpStep } from '../../src/app/auth/totp.js'
 import {
   analyze,
+  ImportJobs,
   listUsers,
   loadDemoCompany,
   openStore,
@@ -12,8 +13,7 @@ import {
   setUserPassword,
 } from '../../src/app/index.js'
 import type { Role } from '../../src/domain/access-policy.js'
-import { createApp, listen, ROUTES } from '../../src/server/index.js'
-import { mountWebApp } from '../../src/server/static.js'
+import { createApp, listen } from '../../src/server/index.js'
 import {
   insertContacts,
   insertCustomers,
@@ -22,7 +22,6 @@ import {
   insertOrders,
 } from '../../src/store/index.js'
 import { XSS_CORPUS } from '../../src/test-support/browser.js'
-import { mountProposedApiStub, withCustomerExtras } from './web-api-stub.js'
 
 const WEB_ROOT = join(process.cwd(), 'dist', 'web')
 const PASSWORD = 'correct horse battery staple'
@@ -42,8 +41,6 @@ export interface WebFixture {
   readonly people: Readonly<Record<Role, WebPerson>>
   /** the customer whose every text field holds an XSS payload, owned by the rep */
   readonly hostileCustomerId: string
-  /** routes the real API lacks, served by the test stand-in (see web-api-stub.ts) */
-  readonly stubbedRoutes: readonly string[]
   close(): Promise<void>
 }
 
@@ -71,22 +68,17 @@ export async function startWebFixture(): Promise<WebFixture> {
   const people = await givePasswords(store)
   const hostileCustomerId = await insertHostileCustomer(store, people.rep)
   await analyzeHistory(store, company.asOf)
-  const app = createApp({ store, log: () => undefined })
-  const stubbedRoutes = mountProposedApiStub(
-    app,
-    store,
-    ROUTES.map((route) => route.path),
-  )
-  mountWebApp(app, { root: WEB_ROOT })
-  const server = await listen(withCustomerExtras(app, store), { port: 0, hostname: '127.0.0.1' })
+  const importJobs = new ImportJobs(store)
+  const app = createApp({ store, log: () => undefined, importJobs, webRoot: WEB_ROOT })
+  const server = await listen(app, { port: 0, hostname: '127.0.0.1' })
   return {
     url: server.url.replace('127.0.0.1', 'localhost'),
     store,
     people,
     hostileCustomerId,
-    stubbedRoutes,
     async close() {
       await server.close()
+      await importJobs.close()
       await store.close()
       rmSync(dir, { recursive: true, force: true })
     },

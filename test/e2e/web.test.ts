@@ -23,11 +23,6 @@ describe.skipIf(skipReason !== null)('the web app in Chromium', () => {
 
   beforeAll(async () => {
     ;[fixture, browser] = await Promise.all([startWebFixture(), launchChromium()])
-    if (fixture.stubbedRoutes.length > 0) {
-      console.warn(
-        `web e2e: the API lacks ${fixture.stubbedRoutes.join(', ')}; the test stand-in serves them`,
-      )
-    }
   }, 120_000)
 
   afterAll(async () => {

@@ -1,7 +1,6 @@
 import type { Objective } from '../optimize/objective.js'
-import { digamma } from '../special/digamma.js'
-import { logGamma } from '../special/log-gamma.js'
 import type { ParetoNbdData, ParetoNbdPairs } from './pareto-nbd-data.js'
+import { digammaDifference, logRisingFactorial } from './pareto-nbd-rising.js'
 import {
   ALIVE_TERM,
   logParetoNbdTerm,
@@ -68,36 +67,33 @@ function addPairSlopes(pairs: ParetoNbdPairs, gradient: Float64Array): void {
 }
 
 /**
- * The terms of the log-likelihood that depend on x alone or on nothing:
- * Σ w·[ln Γ(r+x) − ln Γ(r) − ln(r+s+x)] + n·(r ln α + s ln β). O(distinct x).
+ * The terms of the log-likelihood that depend on x alone: Σ w·[ln Γ(r+x) − ln Γ(r) − ln(r+s+x)]
+ * (α^r β^s sits inside the pair terms). O(distinct x).
  */
 function sumFrequencyTerms(
   data: ParetoNbdData,
   p: ParetoNbdParams,
   gradient: Float64Array | null,
 ): number {
-  const { r, alpha, s, beta } = p
-  const n = data.customers
-  const logGammaR = logGamma(r)
-  const digammaR = gradient === null ? 0 : digamma(r)
-  let total = n * (r * Math.log(alpha) + s * Math.log(beta))
-  let slopeR = n * Math.log(alpha)
-  let slopeS = n * Math.log(beta)
+  const { r, s } = p
+  let total = 0
+  let slopeR = 0
+  let slopeS = 0
   for (let k = 0; k < data.xValues.length; k++) {
     const x = data.xValues[k]!
     const w = data.xWeights[k]!
     const m = r + s + x
-    total += w * (logGamma(r + x) - logGammaR - Math.log(m))
+    total += w * (logRisingFactorial(r, x) - Math.log(m))
     if (gradient !== null) {
-      slopeR += w * (digamma(r + x) - digammaR - 1 / m)
+      slopeR += w * (digammaDifference(r, x) - 1 / m)
       slopeS -= w / m
     }
   }
   if (gradient !== null) {
     gradient[0] = slopeR
-    gradient[1] = (n * r) / alpha
+    gradient[1] = 0
     gradient[2] = slopeS
-    gradient[3] = (n * s) / beta
+    gradient[3] = 0
   }
   return total
 }

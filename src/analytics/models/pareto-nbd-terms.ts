@@ -7,15 +7,24 @@
  *
  * into a sum of two positive integrals, with m = r + s + x,
  *
- *   L = Γ(r+x)α^r β^s / (Γ(r) m) · [ (r+x)·m·J(r+x+1, s; T) + s·m·J(r+x, s+1; t_x) ],
+ *   L = Γ(r+x) / (Γ(r) m) · [ (r+x)·α^r β^s m·J(r+x+1, s; T) + s·α^r β^s m·J(r+x, s+1; t_x) ],
  *   m·J(p, q; u) = m ∫_u^∞ (α+τ)^(−p) (β+τ)^(−q) dτ
  *               = (α+u)^(−m) 2F1(m, q; m+1; (α−β)/(α+u))        when α ≥ β,
  *               = (β+u)^(−m) 2F1(m, p; m+1; (β−α)/(β+u))        when β > α,
  *
- * (expand (β+τ) = (α+τ)(1 − (α−β)/(α+τ)) binomially and integrate term by term). Both 2F1 have
- * 0 ≤ z < 1 and positive terms, so nothing cancels; their logarithms come from `logHyp2f1`.
+ * (expand (β+τ) = (α+τ)(1 − (α−β)/(α+τ)) binomially and integrate term by term). Euler's
+ * transformation 2F1(m, q; m+1; z) = ε^(1−q) 2F1(1, m+1−q; m+1; z), ε = 1 − z (DLMF 15.8.1), then
+ * gathers the powers of α, β, α+u and β+u: with ε = (smaller rate + u)/(larger rate + u),
+ *
+ *   alive, u = T:    ln(r+x) + S(u) + [α ≥ β] ln ε + ln 2F1(1, α ≥ β ? r+x+1 : s;   m+1; 1 − ε),
+ *   died,  u = t_x:  ln s    + S(u) + [β > α] ln ε + ln 2F1(1, α ≥ β ? r+x   : s+1; m+1; 1 − ε),
+ *   S(u) = −r ln(1 + u/α) − s ln(1 + u/β) − x ln(α + u)
+ *
+ * (the factor α^r β^s moved inside). Every piece stays of order one where r and α (or s and β) run
+ * to infinity together, instead of numbers of order r·ln α that cancel, and the 2F1 comes from
+ * `logHyp2f1One`, which stays fast when 1 − ε is close to 1.
  */
-import { logHyp2f1, logHyp2f1Gradient } from '../special/hyp2f1.js'
+import { logHyp2f1One } from '../special/hyp2f1-one.js'
 
 /** Pareto/NBD parameters: purchase rates λ ~ Gamma(r, α), dropout rates μ ~ Gamma(s, β). */
 export interface ParetoNbdParams {
@@ -30,13 +39,26 @@ export type ParetoNbdTermKind = 0 | 1
 export const ALIVE_TERM: ParetoNbdTermKind = 0
 export const DIED_TERM: ParetoNbdTermKind = 1
 
-const hyp2f1Gradient = new Float64Array(4)
+const hyp2f1Gradient = new Float64Array(3)
 
 /**
- * ln[(r+x)·m·J(r+x+1, s; T)] (kind 0, u = T) or ln[s·m·J(r+x, s+1; t_x)] (kind 1, u = t_x).
- * When `slopes` is given, writes the partial derivatives in r, α, s, β into `slopes[0..3]`.
- * O(2F1 terms): a handful at usual arguments. Positional arguments: the likelihood calls this once
- * per distinct (x, T) and (x, t_x) on every evaluation, and allocates nothing there.
+ * ln[α^r β^s (α+u)^(−(r+x)) (β+u)^(−s)] = −r ln(1 + u/α) − s ln(1 + u/β) − x ln(α + u): the
+ * probability of no dropout and the Poisson factor up to u, times α^r β^s.
+ */
+export function logSurvivalFactor(p: ParetoNbdParams, x: number, time: number): number {
+  return (
+    -p.r * Math.log1p(time / p.alpha) -
+    p.s * Math.log1p(time / p.beta) -
+    x * Math.log(p.alpha + time)
+  )
+}
+
+/**
+ * ln[(r+x)·α^r β^s m·J(r+x+1, s; T)] (kind 0, u = T) or ln[s·α^r β^s m·J(r+x, s+1; t_x)] (kind 1,
+ * u = t_x). When `slopes` is given, writes the partial derivatives in r, α, s, β into
+ * `slopes[0..3]`. O(2F1 terms): a handful at usual arguments, at most ~150 quadrature nodes.
+ * Positional arguments: the likelihood calls this once per distinct (x, T) and (x, t_x) on every
+ * evaluation, and allocates nothing there.
  */
 export function logParetoNbdTerm(
   p: ParetoNbdParams,
@@ -47,32 +69,39 @@ export function logParetoNbdTerm(
 ): number {
   const { r, alpha, s, beta } = p
   const alphaLarger = alpha >= beta
-  const larger = alphaLarger ? alpha : beta
-  const smaller = alphaLarger ? beta : alpha
-  const m = r + s + x
-  const base = larger + time
-  const z = (larger - smaller) / base
-  // the 2F1's second parameter is the exponent q of the smaller rate's factor (or p when β > α)
-  const b = alphaLarger ? s + kind : r + x + 1 - kind
-  const logBase = Math.log(base)
+  const largerBase = (alphaLarger ? alpha : beta) + time
+  const smallerBase = (alphaLarger ? beta : alpha) + time
+  const oneMinusZ = smallerBase / largerBase
+  const purchase = r + x + 1 - kind
+  const dropout = s + kind
+  const power = alphaLarger ? 1 - kind : kind
   const lead = kind === ALIVE_TERM ? Math.log(r + x) : Math.log(s)
+  const head = lead + logSurvivalFactor(p, x, time) + power * Math.log(oneMinusZ)
+  const first = alphaLarger ? purchase : dropout
+  const second = alphaLarger ? dropout : purchase
   if (slopes === null) {
-    return lead - m * logBase + logHyp2f1(m, b, m + 1, z)
+    return head + logHyp2f1One(first, second, oneMinusZ, null)
   }
-  const logF = logHyp2f1Gradient(m, b, m + 1, z, hyp2f1Gradient)
-  const slopeZ = hyp2f1Gradient[3]!
-  const slopeM = -logBase + hyp2f1Gradient[0]! + hyp2f1Gradient[2]!
-  const slopeB = hyp2f1Gradient[1]!
-  // z = (larger − smaller)/(larger + u)
-  const slopeLarger = -m / base + (slopeZ * (time + smaller)) / (base * base)
-  const slopeSmaller = -slopeZ / base
-  const leadR = kind === ALIVE_TERM ? 1 / (r + x) : 0
-  const leadS = kind === ALIVE_TERM ? 0 : 1 / s
-  slopes[0] = slopeM + leadR + (alphaLarger ? 0 : slopeB)
-  slopes[1] = alphaLarger ? slopeLarger : slopeSmaller
-  slopes[2] = slopeM + leadS + (alphaLarger ? slopeB : 0)
-  slopes[3] = alphaLarger ? slopeSmaller : slopeLarger
-  return lead - m * logBase + logF
+  const logF = logHyp2f1One(first, second, oneMinusZ, hyp2f1Gradient)
+  const slopeFirst = hyp2f1Gradient[0]!
+  const slopeSecond = hyp2f1Gradient[1]!
+  // d/dε of e·ln ε + ln 2F1(…; 1 − ε), times ε; ε = smallerBase/largerBase
+  const slopeEps = power - hyp2f1Gradient[2]! * oneMinusZ
+  const slopeLarger = -slopeEps / largerBase
+  const slopeSmaller = slopeEps / smallerBase
+  const survivalAlpha = (r * time) / (alpha * (alpha + time)) - x / (alpha + time)
+  const survivalBeta = (s * time) / (beta * (beta + time))
+  slopes[0] =
+    (kind === ALIVE_TERM ? 1 / (r + x) : 0) -
+    Math.log1p(time / alpha) +
+    (alphaLarger ? slopeFirst : slopeSecond)
+  slopes[1] = survivalAlpha + (alphaLarger ? slopeLarger : slopeSmaller)
+  slopes[2] =
+    (kind === ALIVE_TERM ? 0 : 1 / s) -
+    Math.log1p(time / beta) +
+    (alphaLarger ? slopeSecond : slopeFirst)
+  slopes[3] = survivalBeta + (alphaLarger ? slopeSmaller : slopeLarger)
+  return head + logF
 }
 
 /** ln(e^a + e^b) without overflow. */

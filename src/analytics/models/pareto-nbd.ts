@@ -11,11 +11,13 @@ import type { FitOptions, FitResult, ModelParams, RfmSummary, TransactionModel }
 import { fitInLogSpace, startingPoint } from './fit-in-log-space.js'
 import { createParetoNbdData } from './pareto-nbd-data.js'
 import { createParetoNbdObjective } from './pareto-nbd-likelihood.js'
+import { createRidgeGuard, describeRidge } from './pareto-nbd-ridge.js'
 import {
   ALIVE_TERM,
   DIED_TERM,
   logAddExp,
   logParetoNbdTerm,
+  logSurvivalFactor,
   type ParetoNbdParams,
 } from './pareto-nbd-terms.js'
 
@@ -44,6 +46,9 @@ function defaultStart(summary: RfmSummary): Float64Array {
  * compresses it to distinct rows, and minimises the negative log-likelihood in (ln r, ln α, ln s,
  * ln β) by BFGS with the analytic gradient; standard errors from the Hessian (delta method).
  * Reproduces Fader & Hardie's CDNOW estimates r 0.553, α 10.578, s 0.606, β 11.669, LL −9595.0.
+ * Data with no maximum inside the model (no sign of dropout, or rates that do not vary between
+ * customers) end early with `converged: false`, the best parameters reached, no standard errors
+ * and a reason naming the boundary; the optimiser's evaluation budget bounds every other case.
  * O(distinct (x, T) and (x, t_x) pairs × 2F1 terms + distinct rows) per evaluation.
  * Throws `AnalyticsInputError` for a malformed summary, fewer than two customers or no repeat
  * transaction.
@@ -59,11 +64,12 @@ export function fitParetoNbd(summary: RfmSummary, options?: FitOptions): FitResu
   requireFittableRfm(summary, caller)
   const compressed = compressRfm(summary)
   const data = createParetoNbdData(compressed)
-  return fitInLogSpace(
+  const guard = createRidgeGuard(createParetoNbdObjective(data))
+  const fit = fitInLogSpace(
     {
       model: 'pareto-nbd',
       names: NAMES,
-      objective: createParetoNbdObjective(data),
+      objective: guard.objective,
       initial: startingPoint(NAMES, defaultStart(compressed), options),
       useGradient: true,
       customers: data.customers,
@@ -71,6 +77,11 @@ export function fitParetoNbd(summary: RfmSummary, options?: FitOptions): FitResu
     },
     options,
   )
+  // a fit that ends flat on a ridge before the guard sees it run gets the same explanation
+  const theta = Float64Array.from(NAMES, (name) => Math.log(fit.params[name] ?? 1))
+  const flat = fit.converged ? null : describeRidge(theta, null)
+  const ridge = guard.reason() ?? (flat === null ? null : `${flat} (${fit.reason})`)
+  return ridge === null ? fit : { ...fit, converged: false, reason: ridge, standardErrors: null }
 }
 
 /** Reads r, α, s, β from named parameters; throws `invalid_input` unless all are finite and > 0. */
@@ -107,11 +118,11 @@ function checkHistory(caller: string, x: number, recency: number, age: number, t
   }
 }
 
-/** ln P(alive at T | x, t_x, T) = ln[(α+T)^(−(r+x))(β+T)^(−s)] − ln(L·Γ(r)/(Γ(r+x)α^r β^s)) */
+/** ln P(alive at T | x, t_x, T) = ln[α^r β^s (α+T)^(−(r+x))(β+T)^(−s)] − ln(L·Γ(r)/Γ(r+x)) */
 function logProbabilityAlive(p: ParetoNbdParams, x: number, recency: number, age: number): number {
   const alive = logParetoNbdTerm(p, ALIVE_TERM, x, age, null)
   const died = logParetoNbdTerm(p, DIED_TERM, x, recency, null)
-  const logAliveAtAge = -(p.r + x) * Math.log(p.alpha + age) - p.s * Math.log(p.beta + age)
+  const logAliveAtAge = logSurvivalFactor(p, x, age)
   const logMass = logAddExp(alive, died) - Math.log(p.r + p.s + x)
   return Math.min(0, logAliveAtAge - logMass)
 }

@@ -1,3 +1,10 @@
+import {
+  createBudget,
+  type EvaluationBudget,
+  isBudgetStop,
+  stoppedResult,
+  withBudget,
+} from './budget.js'
 import { createLineSearchWork, type LineSearchWork, lineSearch } from './line-search.js'
 import {
   isFiniteVector,
@@ -15,10 +22,21 @@ export interface BfgsOptions {
   readonly maxStepLength: number
   /** a starting inverse Hessian (row-major n×n), e.g. from a fit on a sample; default the identity */
   readonly initialInverseHessian?: Float64Array | undefined
+  /** a cap on objective evaluations, line searches included; default none (only the iterations) */
+  readonly maxEvaluations?: number
+  /** an evaluation budget shared with other methods (`minimize`'s); overrides `maxEvaluations` */
+  readonly budget?: EvaluationBudget
 }
 
 /** Below this scaled gradient a point where no step decreases f counts as a minimum. */
 const PRECISION_LIMITED_TOLERANCE = 1e-4
+/**
+ * A run whose value fell by less than this, relative to max(|f|, 1), over STALL_ITERATIONS
+ * iterations has stalled: what is left is rounding or noise in the objective, and more
+ * iterations would only spend line searches on it.
+ */
+const STALL_DECREASE = 1e-12
+const STALL_ITERATIONS = 5
 
 interface BfgsState {
   readonly n: number
@@ -30,6 +48,9 @@ interface BfgsState {
   value: number
   /** true until the first update rescales the identity (N&W eq. 6.20) */
   fresh: boolean
+  iterations: number
+  /** the values after the last STALL_ITERATIONS iterations, oldest first */
+  readonly recent: number[]
 }
 
 function resetInverseHessian(state: BfgsState): void {
@@ -121,58 +142,58 @@ function startStep(state: BfgsState, direction: Float64Array, maxStepLength: num
   return { step: Math.min(unit, maxStep), maxStep }
 }
 
-function result(state: BfgsState, converged: boolean, reason: string, iterations: number) {
+function result(
+  state: BfgsState,
+  budget: EvaluationBudget,
+  outcome: { converged: boolean; reason: string },
+): MinimizeResult {
   return {
     x: Float64Array.from(state.x),
     value: state.value,
-    converged,
-    reason,
-    iterations,
+    converged: outcome.converged,
+    reason: outcome.reason,
+    iterations: state.iterations,
+    evaluations: budget.used,
     inverseHessian: Float64Array.from(state.inverseHessian),
     gradient: Float64Array.from(state.gradient),
   }
 }
 
-/**
- * Minimises a smooth objective with its gradient by BFGS on the inverse Hessian with a strong
- * Wolfe line search (Nocedal & Wright 2006, Algorithm 6.1). Restarts from a scaled identity
- * once when the line search fails. O(iterations · (n² + evaluation)).
- */
-export function bfgs(
-  objective: Objective,
-  initial: Float64Array,
-  options: BfgsOptions,
-): MinimizeResult {
-  const n = initial.length
-  const state: BfgsState = {
-    n,
-    x: Float64Array.from(initial),
-    gradient: new Float64Array(n),
-    inverseHessian: new Float64Array(n * n),
-    hy: new Float64Array(n),
-    value: 0,
-    fresh: true,
+/** A stop for a point where no step decreases f: a minimum if the gradient is small enough. */
+function precisionLimited(gradientNorm: number, what: string) {
+  const converged = gradientNorm <= PRECISION_LIMITED_TOLERANCE
+  const norm = gradientNorm.toExponential(1)
+  const reason = converged
+    ? `no further decrease at machine precision (scaled gradient ${norm})`
+    : `${what} (scaled gradient ${norm})`
+  return { converged, reason }
+}
+
+/** True when the value fell by less than STALL_DECREASE over the last STALL_ITERATIONS. */
+function hasStalled(state: BfgsState): boolean {
+  state.recent.push(state.value)
+  if (state.recent.length <= STALL_ITERATIONS) {
+    return false
   }
-  resetInverseHessian(state)
-  if (options.initialInverseHessian?.length === n * n) {
-    state.inverseHessian.set(options.initialInverseHessian)
-    state.fresh = false
-  }
-  state.value = objective(state.x, state.gradient)
-  if (!Number.isFinite(state.value) || !isFiniteVector(state.gradient)) {
-    return result(state, false, 'objective or gradient not finite at the initial point', 0)
-  }
-  const work = createLineSearchWork(n)
-  const s = new Float64Array(n)
-  const y = new Float64Array(n)
-  for (let iteration = 0; iteration < options.maxIterations; iteration++) {
+  const oldest = state.recent.shift() ?? state.value
+  return oldest - state.value <= STALL_DECREASE * Math.max(Math.abs(state.value), 1)
+}
+
+/** The iterations of {@link bfgs} from an evaluated start; returns why they stopped. */
+function iterate(objective: Objective, state: BfgsState, options: BfgsOptions) {
+  const work = createLineSearchWork(state.n)
+  const s = new Float64Array(state.n)
+  const y = new Float64Array(state.n)
+  for (; state.iterations < options.maxIterations; state.iterations++) {
     const gradientNorm = scaledGradientNorm(state.x, state.gradient, state.value)
     if (gradientNorm <= options.gradientTolerance) {
-      return result(
-        state,
-        true,
-        `scaled gradient ${gradientNorm.toExponential(1)} below tolerance`,
-        iteration,
+      const reason = `scaled gradient ${gradientNorm.toExponential(1)} below tolerance`
+      return { converged: true, reason }
+    }
+    if (hasStalled(state)) {
+      return precisionLimited(
+        gradientNorm,
+        `stalled: no decrease in ${STALL_ITERATIONS} iterations`,
       )
     }
     work.origin.set(state.x)
@@ -182,25 +203,66 @@ export function bfgs(
       slope = searchDirection(state, work.direction)
     }
     const { step, maxStep } = startStep(state, work.direction, options.maxStepLength)
-    const found = lineSearch(objective, work, { value: state.value, slope, step, maxStep })
-    if (!found) {
+    if (!lineSearch(objective, work, { value: state.value, slope, step, maxStep })) {
       if (!state.fresh) {
         resetInverseHessian(state)
         continue
       }
-      const converged = gradientNorm <= PRECISION_LIMITED_TOLERANCE
-      const reason = converged
-        ? `no further decrease at machine precision (scaled gradient ${gradientNorm.toExponential(1)})`
-        : `line search failed (scaled gradient ${gradientNorm.toExponential(1)})`
-      return result(state, converged, reason, iteration)
+      return precisionLimited(gradientNorm, 'line search failed')
     }
     acceptStep(state, work, s, y)
     updateInverseHessian(state, s, y)
   }
-  return result(
-    state,
-    false,
-    `no convergence in ${options.maxIterations} iterations`,
-    options.maxIterations,
-  )
+  return { converged: false, reason: `no convergence in ${options.maxIterations} iterations` }
+}
+
+function initialState(initial: Float64Array, options: BfgsOptions): BfgsState {
+  const n = initial.length
+  const state: BfgsState = {
+    n,
+    x: Float64Array.from(initial),
+    gradient: new Float64Array(n),
+    inverseHessian: new Float64Array(n * n),
+    hy: new Float64Array(n),
+    value: 0,
+    fresh: true,
+    iterations: 0,
+    recent: [],
+  }
+  resetInverseHessian(state)
+  if (options.initialInverseHessian?.length === n * n) {
+    state.inverseHessian.set(options.initialInverseHessian)
+    state.fresh = false
+  }
+  return state
+}
+
+/**
+ * Minimises a smooth objective with its gradient by BFGS on the inverse Hessian with a strong
+ * Wolfe line search (Nocedal & Wright 2006, Algorithm 6.1). Restarts from a scaled identity
+ * once when the line search fails; stops when the value stalls, and at `maxEvaluations` (or when
+ * the objective throws `MinimizationStop`) with the best point evaluated, `converged: false`.
+ * O(iterations · (n² + evaluation)).
+ */
+export function bfgs(
+  objective: Objective,
+  initial: Float64Array,
+  options: BfgsOptions,
+): MinimizeResult {
+  const budget = options.budget ?? createBudget(initial, options.maxEvaluations ?? Infinity)
+  const counted = withBudget(objective, budget)
+  const state = initialState(initial, options)
+  try {
+    state.value = counted(state.x, state.gradient)
+    if (!Number.isFinite(state.value) || !isFiniteVector(state.gradient)) {
+      const reason = 'objective or gradient not finite at the initial point'
+      return result(state, budget, { converged: false, reason })
+    }
+    return result(state, budget, iterate(counted, state, options))
+  } catch (error) {
+    if (!isBudgetStop(error)) {
+      throw error
+    }
+    return stoppedResult(budget, state.iterations)
+  }
 }

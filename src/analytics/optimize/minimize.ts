@@ -1,4 +1,5 @@
 import { bfgs } from './bfgs.js'
+import { createBudget, type EvaluationBudget } from './budget.js'
 import { nelderMead } from './nelder-mead.js'
 import type { MinimizeResult, Objective } from './objective.js'
 
@@ -18,54 +19,79 @@ export interface MinimizeOptions {
    * scaled by sample size / full size; default a scaled identity
    */
   readonly initialInverseHessian?: Float64Array
+  /**
+   * objective evaluations allowed to all the methods together, line searches included; when they
+   * are spent the search stops with the best point evaluated and `converged: false`. Default
+   * 250·(n + 1), several times what BFGS needs on a well-posed problem.
+   */
+  readonly maxEvaluations?: number
 }
 
 const DEFAULT_GRADIENT_TOLERANCE = 1e-8
+const DEFAULT_EVALUATIONS_PER_UNKNOWN = 250
 const MAX_STEP_LENGTH = 5
 
 function valueOnly(objective: Objective): Objective {
   return (x) => objective(x, null)
 }
 
-function withGradient(objective: Objective, initial: Float64Array, options: MinimizeOptions) {
+function withGradient(
+  objective: Objective,
+  initial: Float64Array,
+  options: MinimizeOptions,
+  budget: EvaluationBudget,
+): MinimizeResult {
   const bfgsOptions = {
     maxIterations: options.maxIterations ?? 200,
     gradientTolerance: options.gradientTolerance ?? DEFAULT_GRADIENT_TOLERANCE,
     maxStepLength: MAX_STEP_LENGTH,
+    budget,
   }
   const first = bfgs(objective, initial, {
     ...bfgsOptions,
     initialInverseHessian: options.initialInverseHessian,
   })
-  if (first.converged) {
+  if (first.converged || budget.stopReason !== null) {
     return first
   }
   // BFGS stalled or ran out: let the simplex find the basin, then polish with BFGS again
   const simplexStart = Number.isFinite(first.value) ? first.x : initial
-  const simplex = nelderMead(valueOnly(objective), simplexStart)
-  const polished = bfgs(objective, simplex.x, bfgsOptions)
+  const simplex = nelderMead(valueOnly(objective), simplexStart, { budget })
+  const polished = budget.stopReason === null ? bfgs(objective, simplex.x, bfgsOptions) : simplex
   const iterations = first.iterations + simplex.iterations + polished.iterations
+  const evaluations = budget.used
   const reason = `BFGS: ${first.reason}; after Nelder–Mead fallback: ${polished.reason}`
   if (polished.value <= simplex.value || !Number.isFinite(simplex.value)) {
-    return { ...polished, reason, iterations }
+    return { ...polished, reason, iterations, evaluations }
   }
-  return { x: simplex.x, value: simplex.value, converged: false, reason, iterations }
+  return { x: simplex.x, value: simplex.value, converged: false, reason, iterations, evaluations }
 }
 
-function withoutGradient(objective: Objective, initial: Float64Array, options: MinimizeOptions) {
-  const nmOptions =
-    options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations }
+function withoutGradient(
+  objective: Objective,
+  initial: Float64Array,
+  options: MinimizeOptions,
+  budget: EvaluationBudget,
+): MinimizeResult {
+  const nmOptions = {
+    budget,
+    ...(options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations }),
+  }
   const first = nelderMead(objective, initial, nmOptions)
+  if (budget.stopReason !== null) {
+    return first
+  }
   // a restart from the best vertex rebuilds a collapsed simplex (a known Nelder–Mead failure)
   const second = nelderMead(objective, first.x, nmOptions)
   const iterations = first.iterations + second.iterations
+  const evaluations = budget.used
   const best = second.value <= first.value ? second : first
   const stable = Math.abs(first.value - second.value) <= 1e-10 * Math.max(Math.abs(second.value), 1)
   const converged = first.converged && second.converged && stable
   const reason = converged
     ? 'Nelder–Mead: simplex collapsed twice at the same point'
     : `Nelder–Mead: ${second.converged ? 'restart moved the optimum' : second.reason}`
-  return { x: best.x, value: best.value, converged, reason, iterations }
+  return { x: best.x, value: best.value, converged, reason, iterations, evaluations }
 }
 
 /**
@@ -74,7 +100,8 @@ function withoutGradient(objective: Objective, initial: Float64Array, options: M
  * Nelder–Mead with one restart when they are not. A non-finite objective value is treated as
  * +Infinity, so searches back off from outside the domain; fit parameters in unconstrained form
  * (logs of positive parameters). Never throws for a bad objective: `converged` is false and
- * `reason` says why.
+ * `reason` says why. Never evaluates the objective more than `maxEvaluations` times; an objective
+ * may end the search early by throwing `MinimizationStop` (the best point so far is returned).
  *
  * @example
  * ```ts
@@ -98,9 +125,13 @@ export function minimize(
       converged: true,
       reason: 'no unknowns',
       iterations: 0,
+      evaluations: 1,
     }
   }
+  const maxEvaluations =
+    options.maxEvaluations ?? DEFAULT_EVALUATIONS_PER_UNKNOWN * (initial.length + 1)
+  const budget = createBudget(initial, maxEvaluations)
   return options.useGradient === false
-    ? withoutGradient(objective, initial, options)
-    : withGradient(objective, initial, options)
+    ? withoutGradient(objective, initial, options, budget)
+    : withGradient(objective, initial, options, budget)
 }

@@ -1,3 +1,10 @@
+import {
+  createBudget,
+  type EvaluationBudget,
+  isBudgetStop,
+  stoppedResult,
+  withBudget,
+} from './budget.js'
 import type { MinimizeResult, Objective } from './objective.js'
 
 /** Options of {@link nelderMead}; every field has a default. */
@@ -10,6 +17,10 @@ export interface NelderMeadOptions {
   readonly pointTolerance?: number
   /** edge of the first simplex along each axis, relative to max(|x|, 1); default 0.1 */
   readonly initialStep?: number
+  /** a cap on objective evaluations; default none (only the iterations) */
+  readonly maxEvaluations?: number
+  /** an evaluation budget shared with other methods (`minimize`'s); overrides `maxEvaluations` */
+  readonly budget?: EvaluationBudget
 }
 
 interface Simplex {
@@ -161,11 +172,57 @@ function step(objective: Objective, simplex: Simplex, scratch: Float64Array[]): 
   shrink(objective, simplex, shrinkage, trial)
 }
 
+/** Iterates until the simplex collapses or `maxIterations`; counts into `progress.iterations`. */
+function iterate(
+  objective: Objective,
+  simplex: Simplex,
+  options: NelderMeadOptions,
+  progress: { iterations: number },
+): boolean {
+  const n = simplex.n
+  const maxIterations = options.maxIterations ?? 500 * n
+  const valueTolerance = options.valueTolerance ?? 1e-12
+  const pointTolerance = options.pointTolerance ?? 1e-9
+  const scratch = [new Float64Array(n), new Float64Array(n), new Float64Array(n)]
+  sortSimplex(simplex)
+  while (progress.iterations < maxIterations) {
+    if (hasConverged(simplex, valueTolerance, pointTolerance)) {
+      return true
+    }
+    step(objective, simplex, scratch)
+    sortSimplex(simplex)
+    progress.iterations++
+  }
+  return false
+}
+
+function simplexResult(
+  simplex: Simplex,
+  converged: boolean,
+  iterations: number,
+  evaluations: number,
+) {
+  const n = simplex.n
+  const best = simplex.order[0]!
+  const value = simplex.values[best]!
+  const x = simplex.vertices.slice(best * n, best * n + n)
+  if (!Number.isFinite(value)) {
+    const reason = 'objective not finite anywhere on the simplex'
+    return { x, value, converged: false, reason, iterations, evaluations }
+  }
+  const reason = converged
+    ? 'simplex collapsed below tolerance'
+    : `no convergence in ${iterations} iterations`
+  return { x, value, converged, reason, iterations, evaluations }
+}
+
 /**
  * Minimises an objective without derivatives by the Nelder–Mead simplex method (Nelder & Mead
  * 1965, Computer Journal 7(4)) with dimension-adapted coefficients (Gao & Han 2012). Non-finite
- * values count as +Infinity, so the simplex retreats from outside the domain. O(iterations · n)
- * evaluations at worst, usually one or two per iteration.
+ * values count as +Infinity, so the simplex retreats from outside the domain. Stops at
+ * `maxEvaluations` (or when the objective throws `MinimizationStop`) with the best point
+ * evaluated, `converged: false`. O(iterations · n) evaluations at worst, usually one or two per
+ * iteration.
  *
  * @example
  * ```ts
@@ -177,38 +234,17 @@ export function nelderMead(
   initial: Float64Array,
   options: NelderMeadOptions = {},
 ): MinimizeResult {
-  const n = initial.length
-  const maxIterations = options.maxIterations ?? 500 * n
-  const valueTolerance = options.valueTolerance ?? 1e-12
-  const pointTolerance = options.pointTolerance ?? 1e-9
-  const simplex = createSimplex(objective, initial, options.initialStep ?? 0.1)
-  const scratch = [new Float64Array(n), new Float64Array(n), new Float64Array(n)]
-  let converged = false
-  let iterations = 0
-  sortSimplex(simplex)
-  while (iterations < maxIterations) {
-    if (hasConverged(simplex, valueTolerance, pointTolerance)) {
-      converged = true
-      break
+  const budget = options.budget ?? createBudget(initial, options.maxEvaluations ?? Infinity)
+  const counted = withBudget(objective, budget)
+  const progress = { iterations: 0 }
+  try {
+    const simplex = createSimplex(counted, initial, options.initialStep ?? 0.1)
+    const converged = iterate(counted, simplex, options, progress)
+    return simplexResult(simplex, converged, progress.iterations, budget.used)
+  } catch (error) {
+    if (!isBudgetStop(error)) {
+      throw error
     }
-    step(objective, simplex, scratch)
-    sortSimplex(simplex)
-    iterations++
+    return stoppedResult(budget, progress.iterations)
   }
-  const best = simplex.order[0]!
-  const value = simplex.values[best]!
-  const x = simplex.vertices.slice(best * n, best * n + n)
-  if (!Number.isFinite(value)) {
-    return {
-      x,
-      value,
-      converged: false,
-      reason: 'objective not finite anywhere on the simplex',
-      iterations,
-    }
-  }
-  const reason = converged
-    ? 'simplex collapsed below tolerance'
-    : `no convergence in ${maxIterations} iterations`
-  return { x, value, converged, reason, iterations }
 }

@@ -4,6 +4,18 @@
  */
 export type Objective = (x: Float64Array, gradient: Float64Array | null) => number
 
+/**
+ * Thrown by an objective to end the search, e.g. when its parameters run towards a boundary
+ * where the problem has no proper minimum: the optimiser returns the best point evaluated so far
+ * with `converged: false` and this error's message as the reason, instead of spending its budget.
+ */
+export class MinimizationStop extends Error {
+  constructor(reason: string) {
+    super(reason)
+    this.name = 'MinimizationStop'
+  }
+}
+
 /** The outcome of a minimisation; `converged: false` always comes with a reason. */
 export interface MinimizeResult {
   /** the best point found (a fresh array) */
@@ -15,6 +27,8 @@ export interface MinimizeResult {
   readonly reason: string
   /** iterations of all the methods run, added up */
   readonly iterations: number
+  /** objective evaluations of all the methods run, added up (never above the budget) */
+  readonly evaluations: number
   /** BFGS's final inverse Hessian approximation (row-major n×n), when BFGS ran last */
   readonly inverseHessian?: Float64Array
   /** the gradient at `x`, when BFGS ran last */

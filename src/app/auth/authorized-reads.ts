@@ -2,7 +2,6 @@ import {
   type Actor,
   can,
   isWithinScope,
-  ownerFilter,
   type ResourceType,
   scopeOf,
 } from '../../domain/access-policy.js'
@@ -19,6 +18,7 @@ import {
   stats,
   type UserRow,
 } from '../../store/index.js'
+import { readableOwners } from '../owner-scope.js'
 import { type AuditContext, auditAuth } from './audit.js'
 
 /**
@@ -48,18 +48,8 @@ export async function listCustomersAs(
   actor: Actor,
   options: CustomerListOptions,
 ): Promise<CustomerPage> {
-  const allowed = ownerFilter(actor, scopeOf(actor.role, 'read', 'customer'))
-  if (allowed === null) {
-    return await listCustomers(store, options)
-  }
-  const requested = options.ownerId
-  const owners =
-    requested === undefined
-      ? allowed
-      : (typeof requested === 'number' ? [requested] : requested).filter((id) =>
-          allowed.includes(id),
-        )
-  return await listCustomers(store, { ...options, ownerId: owners })
+  const owners = readableOwners(actor, 'customer', options.ownerId)
+  return await listCustomers(store, owners === null ? options : { ...options, ownerId: owners })
 }
 
 /**

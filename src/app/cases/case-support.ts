@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/access-policy.js'
 import { type CaseParticipants, canOnCase } from '../../domain/case-access.js'
-import { todayIso } from '../../domain/case-dates.js'
+import { isIsoDate, todayIso } from '../../domain/case-dates.js'
 import {
   type CaseRuleSettings,
   DEFAULT_CASE_RULE_SETTINGS,
@@ -82,6 +82,9 @@ export function requireVersion(expectedVersion: number | undefined): number {
 
 /** Today, or the date a caller gave (tests and jobs pass one), checked. */
 export function dayOf(today: string | undefined): string {
+  if (today !== undefined && !isIsoDate(today)) {
+    throw new ValidationError(`today is a date written YYYY-MM-DD, not "${today}"`)
+  }
   return today ?? todayIso()
 }
 

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import fc from 'fast-check'
 import { expect, it } from 'vitest'
 import { PreconditionFailedError } from '../../domain/errors.js'
@@ -116,4 +117,54 @@ describeWorld('optimistic concurrency (TESTPLAN T6)', targets, (current, target)
       { numRuns: 20 },
     )
   })
+
+  it('of 50 moves from the same version in five processes at once, exactly one wins', async () => {
+    const { store, world } = current()
+    const caseId = await freshCase(store, world)
+    // five processes, ten writers each: on SQLite they meet at the file lock, on PostgreSQL at the row
+    const children = Array.from({ length: 5 }, () =>
+      runChild([target.location, String(caseId), String(world.vp.id), '10']),
+    )
+    const results = await Promise.all(children)
+    expect(results.flatMap((result) => result.other)).toEqual([])
+    expect(results.reduce((sum, result) => sum + result.won, 0)).toBe(1)
+    expect(results.reduce((sum, result) => sum + result.stale, 0)).toBe(49)
+    const row = await getCaseRow(store, caseId)
+    expect(Number(row?.version)).toBe(2)
+    const moves = (await auditTrail(store, 'case', String(caseId))).filter(
+      (entry) => entry.action === 'move',
+    )
+    expect(moves).toHaveLength(1)
+  })
 })
+
+interface ChildResult {
+  readonly won: number
+  readonly stale: number
+  readonly other: readonly string[]
+}
+
+function runChild(args: readonly string[]): Promise<ChildResult> {
+  const script = new URL('./__fixtures__/concurrent-mover.ts', import.meta.url).pathname
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString()
+    })
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString()
+    })
+    child.on('error', reject)
+    child.on('close', (code) => {
+      if (code === 0) {
+        resolve(JSON.parse(stdout) as ChildResult)
+      } else {
+        reject(new Error(`child exited ${code}: ${stderr}`))
+      }
+    })
+  })
+}

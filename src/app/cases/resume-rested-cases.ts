@@ -16,7 +16,7 @@ import { caseFacts } from './move-facts.js'
  * Idempotent, so the background job can run it any time; a case someone changes meanwhile is left
  * for the next run. It only carries out what the rest asked for, so it needs no role beyond the
  * caller's audit name. Returns the ids brought back.
- * @example const resumed = await resumeRestedCases(store, { actor, audit: { actorUserId: null, via: 'job', … } })
+ * @example const resumed = await resumeRestedCases(store, who, { today: '2024-09-01' })
  */
 export async function resumeRestedCases(
   store: Store,

@@ -64,6 +64,51 @@ async function seed(db: string): Promise<void> {
       .insertInto('account_ownership')
       .values({ customer_id: 'C-1', user_id: rep.id, from_date: '2020-01-01', to_date: null })
       .execute()
+    // the newest analysis found C-1 lost since January 2024
+    const run = await store.db
+      .insertInto('analysis_runs')
+      .values({
+        as_of: '2024-06-30',
+        time_unit: 'day',
+        model_requested: 'auto',
+        model: null,
+        params_json: null,
+        fit_json: null,
+        validation_json: null,
+        choice_reason: 'test',
+        notes_json: '[]',
+        settings_json: '{}',
+        currency: 'USD',
+        customer_count: 1,
+        status_counts_json: '{}',
+        created_at: at,
+        actor: 'test',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await store.db
+      .insertInto('customer_scores')
+      .values({
+        run_id: run.id,
+        customer_id: 'C-1',
+        status: 'lost',
+        status_rule: 'test',
+        lost_since: '2024-01-15',
+        p_alive: 0.1,
+        expected_orders: null,
+        expected_next_order: null,
+        overdue_days: null,
+        first_order_on: null,
+        last_order_on: null,
+        purchase_days: 3,
+        historical_value_minor: 0,
+        value_if_won_back_minor: 0,
+        clv_minor: null,
+        win_back_probability: 0.3,
+        expected_value_minor: 0,
+        explanation: 'test',
+      })
+      .execute()
   } finally {
     await store.close()
   }

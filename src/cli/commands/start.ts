@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import {
   analyze,
+  importPastAttempts,
   listLost,
   listUsersAs,
   loadDemoCompany,
@@ -36,7 +37,9 @@ async function startAction(context: CliContext): Promise<void> {
   let loaded: string | null = null
   if (before.customers === 0) {
     const { company } = await loadDemoCompany(store, { actor: context.auditActor })
-    loaded = `the demo company (seed ${company.seed}, as of ${company.asOf}, ${company.currency})`
+    // the demo's past win-back attempts become ended cases, so the program has a history
+    const past = await importPastAttempts(store, { actor: context.actor, audit: context.audit })
+    loaded = `the demo company (seed ${company.seed}, as of ${company.asOf}, ${company.currency}, ${past.created} past win-back cases)`
   }
   const counts = await statsAs(store, actor)
   const users = await listUsersAs(store, actor)

@@ -86,6 +86,26 @@ const contractSchema = z.object({
   renewed: z.boolean(),
 })
 
+const statusSchema = z.enum(['active', 'at_risk', 'lapsed', 'lost'])
+
+/** One customer's figures from the newest analysis run that scored them (money in minor units). */
+export const customerScoreSchema = z.object({
+  asOf: z.string(),
+  model: z.string().nullable(),
+  status: statusSchema,
+  statusRule: z.string(),
+  lostSince: z.string().nullable(),
+  probabilityAlive: z.number().nullable(),
+  expectedOrders: z.number().nullable(),
+  expectedNextOrder: z.string().nullable(),
+  overdueDays: z.number().int().nullable(),
+  valueIfWonBackMinor: z.number().int(),
+  clvMinor: z.number().int().nullable(),
+  winBackProbability: z.number(),
+  expectedValueMinor: z.number().int(),
+  explanation: z.string(),
+})
+
 /** Everything the customer page shows about one customer. */
 export const customerDetailResponseSchema = z.object({
   customer: z.object({
@@ -110,8 +130,23 @@ export const customerDetailResponseSchema = z.object({
   contracts: z.array(contractSchema),
   deals: z.array(dealSchema),
   incidents: z.array(incidentSchema),
+  /** the newest analysis run's score, or null before the customer was first scored */
+  score: customerScoreSchema.nullable(),
+  /** every run's status and P(alive) for the customer, oldest first */
+  statusHistory: z.array(
+    z.object({
+      asOf: z.string(),
+      status: statusSchema,
+      probabilityAlive: z.number().nullable(),
+    }),
+  ),
+  /** placed orders by month (`YYYY-MM`), oldest first, months without orders left out */
+  orderHistory: z.array(
+    z.object({ month: z.string(), orders: z.number().int(), amountMinor: z.number().int() }),
+  ),
 })
 
 export type CustomerListQuery = z.infer<typeof customerListQuerySchema>
 export type CustomerSummary = z.infer<typeof customerSummarySchema>
 export type CustomerDetailResponse = z.infer<typeof customerDetailResponseSchema>
+export type CustomerScore = z.infer<typeof customerScoreSchema>

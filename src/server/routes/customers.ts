@@ -1,7 +1,7 @@
 import {
-  type CustomerDetail,
   type CustomerListItem,
-  getCustomerAs,
+  type CustomerOverview,
+  getCustomerOverviewAs,
   listCustomersAs,
 } from '../../app/index.js'
 import { ComebackError } from '../../domain/errors.js'
@@ -34,7 +34,8 @@ function toCustomerSummary(row: CustomerListItem): CustomerSummary {
   }
 }
 
-function toCustomerDetail(detail: CustomerDetail): CustomerDetailResponse {
+function toCustomerDetail(overview: CustomerOverview): CustomerDetailResponse {
+  const { detail } = overview
   const { customer, orders } = detail
   return {
     customer: {
@@ -96,6 +97,9 @@ function toCustomerDetail(detail: CustomerDetail): CustomerDetailResponse {
       currency: incident.currency,
       description: incident.description,
     })),
+    score: overview.score,
+    statusHistory: overview.statusHistory,
+    orderHistory: overview.orderHistory,
   }
 }
 
@@ -129,13 +133,16 @@ const getCustomerRoute = defineRoute({
   method: 'get',
   path: '/customers/{id}',
   operationId: 'getCustomer',
-  summary: 'One customer: orders, contacts, contracts, deals, incidents',
+  summary:
+    'One customer: orders, contacts, contracts, deals, incidents, the newest score, status over time, orders by month',
   tag: 'customers',
   access: { kind: 'policy', resource: 'customer', action: 'read' },
   params: customerParamsSchema,
   response: customerDetailResponseSchema,
   async handle({ params, ctx }) {
-    return toCustomerDetail(await getCustomerAs(ctx.deps.store, actorOf(ctx), params.id, ctx.audit))
+    return toCustomerDetail(
+      await getCustomerOverviewAs(ctx.deps.store, actorOf(ctx), params.id, ctx.audit),
+    )
   },
 })
 

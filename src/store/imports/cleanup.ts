@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { isForeignKeyViolation } from '../queries/queryable.js'
 import type { Store } from '../store.js'
+import { restoreDeferredIndexes } from './deferred-indexes.js'
 import { IMPORTED_TABLES } from './record-tables.js'
 
 // rows per DELETE: each chunk is its own short transaction, so cleanup never holds the lock long
@@ -19,6 +20,8 @@ export async function deleteImportRows(store: Store, importId: number): Promise<
       await deleteInChunks(store, table, importId)
     }
   }
+  // finding unreferenced customers looks orders up by customer: that index must exist again
+  await restoreDeferredIndexes(store)
   await deleteUnreferencedCustomers(store, importId)
   await deletePending(store, importId)
 }

@@ -9,6 +9,7 @@ import type { Store } from '../store.js'
 import { planBatch } from './batch-plan.js'
 import { addCountsQuery, rejectQueries } from './bookkeeping.js'
 import { deleteImportRows, deletePending } from './cleanup.js'
+import { restoreDeferredIndexes } from './deferred-indexes.js'
 import { OwnerEmails } from './owner-emails.js'
 import { writePostgresBatch } from './postgres-batch.js'
 import { publishImport } from './publish.js'
@@ -21,6 +22,7 @@ import {
 } from './raw-query.js'
 import { RECORD_TABLES } from './record-tables.js'
 import { type WrittenBatch, writeSqliteBatch } from './sqlite-batch.js'
+import { forgetSeen } from './sqlite-seen.js'
 import { KnownCustomers, type WriteContext } from './write-context.js'
 
 /** What one `write` call did with its records; conflicts are already stored and counted. */
@@ -80,7 +82,7 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
       table: RECORD_TABLES[kind],
       knownCustomers: new KnownCustomers(),
       ownerIdOf: (email) => this.#owners.idOf(email),
-      hints: { expectExistingKeys: false },
+      hints: { expectExistingKeys: false, indexesDecided: false },
     }
   }
 
@@ -94,17 +96,21 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
 
   publish(): Promise<ImportCounts> {
     return this.#enqueue(async () => {
+      // built while the rows are still invisible, so publishing stays one short transaction
+      await restoreDeferredIndexes(this.#store)
       const counts = await publishImport(this.#store, this.id, this.#context.table)
       this.#closed = true
       // the staged rows are spent once published; whatever stops this cleanup (a crash, a closed
       // store) must not make a committed import look failed: recoverImports finishes it
       await deletePending(this.#store, this.id).catch(() => undefined)
+      await forgetSeen(this.#store, this.id)
       return counts
     })
   }
 
   fail(message: string): Promise<void> {
     return this.#enqueue(async () => {
+      await forgetSeen(this.#store, this.id)
       await failImport(this.#store, this.id, message)
       this.#closed = true
     })
@@ -126,6 +132,8 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
     await this.#owners.load(records.map((record) => table.ownerEmailOf(record)))
     const plan = planBatch(table, records, this.#context.ownerIdOf)
     const written = await this.#writePlanned(records, plan)
+    // the first committed batch has decided whether the table's indexes wait for publish
+    this.#context.hints.indexesDecided = true
     for (const id of written.ensuredCustomers) {
       this.#context.knownCustomers.add(id)
     }

@@ -5,6 +5,7 @@ import { type BatchPlan, rowValues, type StagedRow, settleBatch } from './batch-
 import { addCountsQuery, heartbeatQuery, rejectQueries, uncommittedQuery } from './bookkeeping.js'
 import { cellsToJson } from './cells.js'
 import { type Classification, classifyStored, type ImportContext } from './classify.js'
+import { deferPostgresIndexesWhenEmpty } from './deferred-indexes.js'
 import { copyRows } from './postgres-copy.js'
 import { postgresRun } from './raw-query.js'
 import { pendingName, statementsFor } from './sql-text.js'
@@ -44,6 +45,9 @@ export async function writePostgresBatch<TKind extends ImportKind>(
   const importContext = {
     importId,
     uncommittedImportIds: new Set(uncommitted.rows.map((row) => row.id)),
+  }
+  if (!context.hints.indexesDecided) {
+    await deferPostgresIndexesWhenEmpty(client, context.table.table)
   }
   const ensuredCustomers = await ensureCustomers(client, context, plan.customerIds, importContext)
   const classified = await insertOrClassify(client, context, plan, importContext, now)

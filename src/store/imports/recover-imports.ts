@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Store } from '../store.js'
 import { deleteImportRows, deletePending } from './cleanup.js'
+import { restoreDeferredIndexes } from './deferred-indexes.js'
 import { IMPORTED_TABLES } from './record-tables.js'
 
 /** How long a running import may go without a heartbeat before recovery calls it abandoned. */
@@ -45,6 +46,15 @@ export async function recoverImports(
   }
   for (const importId of await finishedImportsWithPending(store)) {
     await deletePending(store, importId)
+  }
+  // an import killed midway may have left its table without the indexes it deferred
+  const running = await store.db
+    .selectFrom('imports')
+    .select('id')
+    .where('status', '=', 'running')
+    .executeTakeFirst()
+  if (running === undefined) {
+    await restoreDeferredIndexes(store)
   }
   return abandoned.length
 }

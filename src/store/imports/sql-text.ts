@@ -84,15 +84,13 @@ function writeStatements(table: AnyTable) {
   const content = names(table.contentColumns, 't.')
   const stored = (keys: string, importId: string, pendingNames: string) =>
     `select k.key as row_key, t.${key} is not null as row_found, t.import_id, ${content}, p.table_name as pending_table, p.values_json as pending_json from ${keys} left join ${table.table} t on t.${key} = k.key left join import_pending_updates p on p.import_id = ${importId} and p.table_name ${pendingNames} and p.row_key = k.key`
+  // SQLite keeps the keys met unchanged in a temporary table of the connection (sqlite-seen.ts)
+  const sqliteStored = `select k.key as row_key, t.${key} is not null as row_found, t.import_id, ${content}, coalesce(p.table_name, s.table_name) as pending_table, coalesce(p.values_json, s.values_json) as pending_json from (select value as key from json_each(@keys)) k left join ${table.table} t on t.${key} = k.key left join import_pending_updates p on p.import_id = @importId and p.table_name = @upsertName and p.row_key = k.key left join temp.import_seen s on s.import_id = @importId and s.table_name = @seenName and s.row_key = k.key`
   const fromStage = `insert into ${table.table} (${columns}, import_id) select ${columns}, $1 from import_stage on conflict (${key}) do nothing`
   return {
     sqliteInsertMany: sqliteInsert(table, SQLITE_ROWS_PER_INSERT),
     sqliteInsertOne: sqliteInsert(table, 1),
-    sqliteSelectStored: stored(
-      '(select value as key from json_each(@keys)) k',
-      '@importId',
-      'in (@upsertName, @seenName)',
-    ),
+    sqliteSelectStored: sqliteStored,
     postgresCreateStage: `create temporary table import_stage on commit drop as select ${columns} from ${table.table} with no data`,
     postgresCopyStage: `copy import_stage (${columns}) from stdin`,
     postgresInsertFromStage: fromStage,

@@ -52,9 +52,44 @@ export function stagePendingRows(
   }
 }
 
-/** Creates a customer known only by its id, under an import, unless the id exists. */
-export const SQLITE_CREATE_CUSTOMER =
-  'insert into customers (id, created_at, import_id) values (?, ?, ?) on conflict (id) do nothing'
+/** Customers created per statement by `createCustomers`. */
+const CUSTOMERS_PER_INSERT = 64
+const createCustomersStatement = (rowCount: number): string =>
+  `insert into customers (id, created_at, import_id) values ${Array.from({ length: rowCount }, () => '(?, ?, ?)').join(', ')} on conflict (id) do nothing returning id`
+
+/**
+ * Creates the customers of `ids` that do not exist yet, known only by their id, under import
+ * `importId`, in multi-row statements. Returns the ids it created.
+ */
+export function createCustomers(
+  handle: Sqlite.Database,
+  ids: readonly string[],
+  now: string,
+  importId: number,
+): Set<string> {
+  const created = new Set<string>()
+  const run = (statement: Sqlite.Statement, values: (string | number)[]) => {
+    for (const row of statement.all(values) as { id: string }[]) {
+      created.add(row.id)
+    }
+  }
+  const many = prepared(handle, createCustomersStatement(CUSTOMERS_PER_INSERT))
+  const values: (string | number)[] = new Array(3 * CUSTOMERS_PER_INSERT)
+  let start = 0
+  for (; start + CUSTOMERS_PER_INSERT <= ids.length; start += CUSTOMERS_PER_INSERT) {
+    for (let row = 0; row < CUSTOMERS_PER_INSERT; row += 1) {
+      values[3 * row] = ids[start + row] ?? ''
+      values[3 * row + 1] = now
+      values[3 * row + 2] = importId
+    }
+    run(many, values)
+  }
+  const one = prepared(handle, createCustomersStatement(1))
+  for (const id of ids.slice(start)) {
+    run(one, [id, now, importId])
+  }
+  return created
+}
 
 /** The import that wrote a customer (null once committed without one). */
 export const SQLITE_CUSTOMER_IMPORT = 'select import_id from customers where id = ?'

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import { type CreateTableBuilder, type Kysely, sql } from 'kysely'
 import { addIdColumn, type StoreDialect } from './store-migration.js'
 
 // types both engines share: text dates and timestamps, bigint minor units, 0/1 integer flags
@@ -94,9 +94,13 @@ export async function createCustomerTables(
     .execute()
 }
 
-/** Orders and contracts: what customers bought and agreed to. */
+/**
+ * Orders and contracts: what customers bought and agreed to. Orders are the bulk of every import,
+ * so on SQLite their id is the plain rowid: AUTOINCREMENT costs a `sqlite_sequence` write per
+ * insert statement, and nothing needs ids never reused.
+ */
 export async function createOrderTables(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> {
-  await addIdColumn(db.schema.createTable('orders'), dialect)
+  await orderIdColumn(db.schema.createTable('orders'), dialect)
     .addColumn('order_key', 'text', (col) => col.notNull())
     .addColumn('order_id', 'text')
     .addColumn('customer_id', 'text', (col) => col.notNull().references('customers.id'))
@@ -120,6 +124,16 @@ export async function createOrderTables(db: Kysely<unknown>, dialect: StoreDiale
     )
     .addColumn('import_id', 'bigint', (col) => col.references('imports.id'))
     .execute()
+}
+
+// SQLite: `integer primary key` is the rowid itself, new rows take the largest rowid + 1
+function orderIdColumn<TTable extends string>(
+  table: CreateTableBuilder<TTable>,
+  dialect: StoreDialect,
+): CreateTableBuilder<TTable, 'id'> {
+  return dialect === 'sqlite'
+    ? table.addColumn('id', 'integer', (col) => col.primaryKey())
+    : addIdColumn(table, dialect)
 }
 
 /** Deals (won, lost or open) and incidents (service failures on our side). */

@@ -1,15 +1,26 @@
 import { type Kysely, sql } from 'kysely'
 import type { StoreDialect, StoreMigration } from './store-migration.js'
 
-// one index per sort of the lost list, each ending in the customer id: a page is a walk along the
-// index of one run and one status, ties broken by id, with no sort step (issue 4: 1M customers)
-const SCORE_SORT_INDEXES: readonly (readonly [name: string, column: string, nullable: boolean])[] = [
-  ['customer_scores_sort_expected_ix', 'expected_value_minor', false],
-  ['customer_scores_sort_value_ix', 'value_if_won_back_minor', false],
-  ['customer_scores_sort_win_back_ix', 'win_back_probability', false],
-  ['customer_scores_sort_overdue_ix', 'overdue_days', true],
-  ['customer_scores_sort_lost_since_ix', 'lost_since', true],
-]
+// one partial index per sort of the lost list, each ending in the customer id: a page is a walk
+// along the index of one run and one status, ties broken by id, with no sort step (issue 4: 1M
+// customers). Indexing only the listed statuses keeps what analyze writes at a million customers
+// to about 30 s more on SQLite; migration 0002's full (run, status, value) index goes, as the
+// expected-value one here covers it.
+const SCORE_SORT_INDEXES: readonly (readonly [name: string, column: string, nullable: boolean])[] =
+  [
+    ['customer_scores_sort_expected_ix', 'expected_value_minor', false],
+    ['customer_scores_sort_value_ix', 'value_if_won_back_minor', false],
+    ['customer_scores_sort_win_back_ix', 'win_back_probability', false],
+    ['customer_scores_sort_overdue_ix', 'overdue_days', true],
+    ['customer_scores_sort_lost_since_ix', 'lost_since', true],
+  ]
+
+/**
+ * The condition of the partial sort indexes: only statuses the lost list shows are indexed, so an
+ * analyze run writes little more than half the entries. A query must say it in these very words
+ * (SQLite matches a partial index's condition by its terms).
+ */
+export const LISTED_STATUSES = "status <> 'active'"
 
 /**
  * Indexes for the lost list at a million customers: one per sort of a run's scores, a covering
@@ -46,7 +57,7 @@ async function createSortIndex(
     dialect === 'postgres' && index.nullable
       ? sql`${sql.ref(index.column)} nulls first`
       : sql.ref(index.column)
-  await sql`create index ${sql.id(index.name)} on customer_scores (run_id, status, ${column}, customer_id)`.execute(
+  await sql`create index ${sql.id(index.name)} on customer_scores (run_id, status, ${column}, customer_id) where ${sql.raw(LISTED_STATUSES)}`.execute(
     db,
   )
 }

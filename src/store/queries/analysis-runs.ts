@@ -205,6 +205,7 @@ export async function readLostCustomerScores(
     .select('c.name')
     .where('s.run_id', '=', options.runId)
     .where('s.status', '=', 'lost')
+    .where(sql.raw<boolean>("s.status <> 'active'")) // the partial sort index's condition (migration 0006)
     .orderBy('s.expected_value_minor', 'desc')
     .orderBy('s.customer_id')
   if (options.limit !== undefined) {

@@ -1,5 +1,4 @@
-import type { CustomerDetailResponse } from '../api/contract-types.js'
-import type { CustomerScoreExtras } from '../api/proposed-contract.js'
+import type { CustomerDetailResponse, CustomerScoreExtras } from '../api/contract-types.js'
 import { ColumnChart } from '../charts/column-chart.js'
 import { LineChart } from '../charts/line-chart.js'
 import { Panel } from '../components/page-header.js'

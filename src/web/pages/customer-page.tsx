@@ -1,5 +1,8 @@
-import type { CustomerDetailResponse } from '../api/contract-types.js'
-import type { CustomerScore, CustomerScoreExtras } from '../api/proposed-contract.js'
+import type {
+  CustomerDetailResponse,
+  CustomerScore,
+  CustomerScoreExtras,
+} from '../api/contract-types.js'
 import { Figure, PageHeader, Panel } from '../components/page-header.js'
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js'
 import { StatusBadge } from '../components/status-badge.js'

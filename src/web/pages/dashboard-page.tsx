@@ -1,6 +1,5 @@
 import type { ApiError } from '../api/api-error.js'
-import type { StatsResponse } from '../api/contract-types.js'
-import type { DashboardResponse } from '../api/proposed-contract.js'
+import type { DashboardResponse, StatsResponse } from '../api/contract-types.js'
 import { BarList } from '../charts/bar-list.js'
 import { BenchmarkScale } from '../charts/benchmark-scale.js'
 import { ColumnChart } from '../charts/column-chart.js'

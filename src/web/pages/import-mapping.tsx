@@ -1,4 +1,4 @@
-import type { ImportFieldsResponse } from '../api/proposed-contract.js'
+import type { ImportFieldsResponse } from '../api/contract-types.js'
 import type { CsvPreview } from '../lib/csv-preview.js'
 import { humanize } from '../lib/format.js'
 

@@ -1,4 +1,4 @@
-import type { ImportJob } from '../api/proposed-contract.js'
+import type { ImportJob } from '../api/contract-types.js'
 import { formatCount, formatPercent } from '../lib/format.js'
 
 /** Where an upload and its import stand: a progress bar, then the counts and the report. */

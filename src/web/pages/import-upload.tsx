@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import type { ApiError } from '../api/api-error.js'
 import { toApiError } from '../api/api-error.js'
-import type { ImportFieldsResponse, ImportJob } from '../api/proposed-contract.js'
+import type { ImportFieldsResponse, ImportJob } from '../api/contract-types.js'
 import { ErrorState } from '../components/states.js'
 import { type CsvPreview, previewCsv, suggestMapping } from '../lib/csv-preview.js'
 import { humanize } from '../lib/format.js'

@@ -1,9 +1,5 @@
 import { useState } from 'react'
-import type {
-  ImportFieldsResponse,
-  ImportJob,
-  ImportListResponse,
-} from '../api/proposed-contract.js'
+import type { ImportFieldsResponse, ImportJob, ImportListResponse } from '../api/contract-types.js'
 import { PageHeader, Panel } from '../components/page-header.js'
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js'
 import { formatCount, formatDate, humanize } from '../lib/format.js'

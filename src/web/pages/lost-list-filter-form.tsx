@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react'
-import type { LostListResponse } from '../api/proposed-contract.js'
+import type { LostListResponse } from '../api/contract-types.js'
 import { humanize } from '../lib/format.js'
 import { EMPTY_FILTERS, type LostListFilters } from './lost-list-filters.js'
 

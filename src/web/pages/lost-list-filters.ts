@@ -1,5 +1,5 @@
-import type { LostListQuery, LostListSort } from '../api/proposed-contract.js'
-import { LOST_LIST_SORT_KEYS } from '../api/proposed-contract.js'
+import type { LostListQuery, LostListSort } from '../api/contract-types.js'
+import { LOST_LIST_SORT_KEYS } from '../api/contract-types.js'
 
 /** The lost list's filters as they sit in the page URL (all strings, '' for unset). */
 export interface LostListFilters {

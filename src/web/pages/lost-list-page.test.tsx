@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ApiError } from '../api/api-error.js'
-import type { LostListItem, LostListResponse } from '../api/proposed-contract.js'
+import type { LostListItem, LostListResponse } from '../api/contract-types.js'
 import { meAs, renderApp } from '../testing/ui.js'
 
 afterEach(cleanup)
@@ -35,6 +35,7 @@ function page(items: LostListItem[], total = items.length): LostListResponse {
     asOf: '2026-01-31',
     currency: 'USD',
     total,
+    totalIsLowerBound: false,
     items,
     facets: {
       segments: ['Mid-market', 'Small business'],

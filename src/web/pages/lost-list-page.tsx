@@ -1,5 +1,5 @@
 import { useRef } from 'react'
-import type { LostListItem, LostListResponse } from '../api/proposed-contract.js'
+import type { LostListItem, LostListResponse } from '../api/contract-types.js'
 import { PageHeader } from '../components/page-header.js'
 import { Pager } from '../components/pager.js'
 import { SortHeader } from '../components/sort-header.js'
@@ -53,7 +53,7 @@ export function LostListPage() {
         lead={
           list.data === undefined
             ? 'Every lost customer and failed sale, best chance first.'
-            : `${formatCount(list.data.total)} ${list.data.total === 1 ? 'match' : 'matches'} · analysis as of ${formatDate(list.data.asOf)}`
+            : `${formatCount(list.data.total)}${list.data.totalIsLowerBound ? '+' : ''} ${list.data.total === 1 ? 'match' : 'matches'} · analysis as of ${formatDate(list.data.asOf)}`
         }
       />
       <LostListFilterForm

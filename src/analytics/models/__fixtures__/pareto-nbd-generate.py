@@ -3,6 +3,9 @@
 
 Run with Debian's python3 (apt-get install python3-mpmath):
     /usr/bin/python3 src/analytics/models/__fixtures__/pareto-nbd-generate.py
+    /usr/bin/python3 src/analytics/models/__fixtures__/pareto-nbd-generate.py --ridge
+(the second writes pareto-nbd-ridge-values.json: parameters on the likelihood's ridges, where
+one pair of parameters runs to infinity and the 2F1 argument is within 1e-2 to 1e-6 of 1).
 
 An independent reference for src/analytics/models/pareto-nbd.ts: where the code uses the
 all-positive form with a log-space 2F1 in doubles, this script evaluates Fader & Hardie's own
@@ -19,6 +22,7 @@ weaker of the two when the integrand falls steeply).
 """
 import json
 import os
+import sys
 
 import mpmath
 
@@ -27,6 +31,12 @@ PARAMS = [
     {'r': 2.5, 'alpha': 3.0, 's': 0.05, 'beta': 400.0},  # beta >> alpha
     {'r': 0.1, 'alpha': 500.0, 's': 3.0, 'beta': 0.5},  # alpha >> beta: 2F1 argument near 1
     {'r': 1.3, 'alpha': 7.0, 's': 1.0, 'beta': 7.0},  # alpha = beta, s = 1
+]
+RIDGE_PARAMS = [
+    {'r': 5.0e4, 'alpha': 4.0e5, 's': 9.0, 'beta': 500.0},  # purchase rates barely vary
+    {'r': 0.8, 'alpha': 40.0, 's': 4.0e-6, 'beta': 4.0e6},  # no dropout to speak of
+    {'r': 9.0e3, 'alpha': 6.0e4, 's': 5.0e5, 'beta': 5.0e6},  # neither rate varies
+    {'r': 1.0, 'alpha': 3.0, 's': 2.0, 'beta': 3.0e5},  # integer r and s, beta >> alpha
 ]
 HISTORIES = [  # (x, t_x, T)
     (0, 0.0, 38.86), (0, 0.0, 0.5), (1, 1.0, 30.0), (2, 30.43, 38.86), (2, 5.0, 38.86),
@@ -83,8 +93,9 @@ def settled(p, x, t_x, T):
 
 
 def main():
+    ridge = '--ridge' in sys.argv
     rows = []
-    for p in PARAMS:
+    for p in RIDGE_PARAMS if ridge else PARAMS:
         for (x, t_x, T) in HISTORIES:
             log_likelihood, probability_alive, expected = settled(p, x, t_x, T)
             rows.append({
@@ -94,7 +105,8 @@ def main():
             })
     fixture = {'source': 'mpmath %s, Fader & Hardie 2005 expressions at 60 digits (pareto-nbd-generate.py)' % mpmath.__version__,
                'rows': rows}
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'pareto-nbd-values.json')
+    name = 'pareto-nbd-ridge-values.json' if ridge else 'pareto-nbd-values.json'
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), name)
     with open(path, 'w') as out:
         json.dump(fixture, out, indent=1)
         out.write('\n')

@@ -42,6 +42,8 @@ export interface CaseWorld {
 /** One database per dialect for a test file: a SQLite file and, when a server answers, PostgreSQL. */
 export interface WorldTarget {
   readonly name: string
+  /** the SQLite path or PostgreSQL URL */
+  readonly location: string
   readonly open: () => Promise<Store>
 }
 
@@ -49,10 +51,10 @@ export interface WorldTarget {
 export async function caseDialects(): Promise<WorldTarget[]> {
   const dir = mkdtempSync(join(tmpdir(), 'comeback-cases-'))
   const path = join(dir, 'cases.db')
-  const targets: WorldTarget[] = [{ name: 'SQLite', open: () => openStore(path) }]
+  const targets: WorldTarget[] = [{ name: 'SQLite', location: path, open: () => openStore(path) }]
   const pg = await createTestPgUrl()
   if (pg !== null) {
-    targets.push({ name: 'PostgreSQL', open: () => openStore(pg.url) })
+    targets.push({ name: 'PostgreSQL', location: pg.url, open: () => openStore(pg.url) })
   }
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true })

@@ -1,0 +1,67 @@
+import { sql } from 'kysely'
+import { expect, it } from 'vitest'
+import type { Store } from '../store.js'
+import { describeEachDialect, testDialects } from './__fixtures__/dialects.js'
+import {
+  freshPrefix,
+  integrityCheck,
+  startInput,
+  visibleOrders,
+} from './__fixtures__/import-helpers.js'
+import { orderRecords } from './__fixtures__/order-records.js'
+import { beginImport } from './begin-import.js'
+import { recoverImports } from './recover-imports.js'
+
+const dialects = await testDialects()
+const INDEX = 'orders_customer_ordered_on_ix'
+
+async function hasIndex(store: Store): Promise<boolean> {
+  const query =
+    store.dialect === 'sqlite'
+      ? sql`select name from sqlite_master where type = 'index' and name = ${INDEX}`
+      : sql`select indexname from pg_indexes where schemaname = current_schema() and indexname = ${INDEX}`
+  return (await query.execute(store.db)).rows.length === 1
+}
+
+// the tests run in order on one store: each of the first two leaves the orders table empty again
+describeEachDialect('an import into an empty orders table', dialects, (current) => {
+  it('builds the customer index after its rows instead of with them, and again when it fails', async () => {
+    const store = current()
+    const session = await beginImport(store, startInput())
+    await session.write(orderRecords({ prefix: freshPrefix(), count: 50 }))
+    expect(await hasIndex(store)).toBe(false)
+    await session.fail('cancelled by the user')
+    expect(await hasIndex(store)).toBe(true)
+  })
+
+  it('has the index back after recovery from an import that died midway', async () => {
+    const store = current()
+    const session = await beginImport(store, startInput())
+    await session.write(orderRecords({ prefix: freshPrefix(), count: 50 }))
+    expect(await hasIndex(store)).toBe(false)
+    // as after kill -9: the session is never heard of again
+    expect(await recoverImports(store, { staleAfterMs: 0 })).toBe(1)
+    expect(await hasIndex(store)).toBe(true)
+  })
+
+  it('publishes with the index built and every row visible', async () => {
+    const store = current()
+    const prefix = freshPrefix()
+    const session = await beginImport(store, startInput())
+    await session.write(orderRecords({ prefix, count: 120 }))
+    await session.write(orderRecords({ prefix, count: 30, start: 120 }))
+    expect(await hasIndex(store)).toBe(false)
+    expect((await session.publish()).inserted).toBe(150)
+    expect(await hasIndex(store)).toBe(true)
+    expect(await visibleOrders(store, prefix)).toHaveLength(150)
+    expect(await integrityCheck(store)).toBe('ok')
+  })
+
+  it('keeps the index while importing into a table that already has rows', async () => {
+    const store = current()
+    const session = await beginImport(store, startInput())
+    await session.write(orderRecords({ prefix: freshPrefix(), count: 10 }))
+    expect(await hasIndex(store)).toBe(true)
+    await session.publish()
+  })
+})
