@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util'
 import { benchAnalytics } from './analytics.js'
 import { benchAnalyze } from './analyze.js'
 import { benchImport } from './import.js'
+import { benchLostList } from './lost-list.js'
 import { benchPareto } from './pareto.js'
 
 const { values } = parseArgs({
@@ -23,6 +24,7 @@ const parts: Record<string, () => Promise<Record<string, number>>> = {
   pareto: benchPareto,
   import: () => benchImport({ rows: Number(values.rows) }),
   analyze: () => benchAnalyze({ orders: Number(values.orders) }),
+  'lost-list': () => benchLostList(),
 }
 
 /** SPEC's quality bars: figure → [comparison, target]. */
@@ -34,6 +36,7 @@ const TARGETS: Record<string, ['<' | '>=', number]> = {
   import_sqlite_rows_per_s: ['>=', 1_000_000],
   import_sqlite_peak_rss_mb: ['<', 1024],
   import_postgres_rows_per_s: ['>=', 500_000],
+  lost_list_p99_ms: ['<', 50],
 }
 
 const wanted = values.only?.split(',') ?? Object.keys(parts)

@@ -116,7 +116,7 @@ export type {
   LostListSort,
   LostListSortKey,
 } from './lost-list-as.js'
-export { LOST_LIST_SORT_KEYS, listLostAs } from './lost-list-as.js'
+export { listLostAs } from './lost-list-as.js'
 export { readableOwners } from './owner-scope.js'
 export type { ImportField } from './uploads/import-fields.js'
 export { importFields } from './uploads/import-fields.js'

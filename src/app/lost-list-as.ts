@@ -19,7 +19,7 @@ import { createPageCache, type PageCache } from './page-cache.js'
 import { currentRunSummary, type RunSummary } from './run-summary.js'
 
 /** What the lost list sorts by; a leading `-` sorts descending. */
-export const LOST_LIST_SORT_KEYS = [
+const LOST_LIST_SORT_KEYS = [
   'expectedValue',
   'valueIfWonBack',
   'winBackProbability',
@@ -101,8 +101,9 @@ const DEFAULT_LIMIT = 50
  * One page of the newest run's lost list as the actor may see it: every account for admin, VP and
  * analyst, their team's for a manager, their own for a rep (SPEC access policy, the same owner
  * scope as the customer list). Filters narrow it; asking for an owner outside the scope shows
- * nothing. Stays fast at a million customers: pages walk an index, totals come from the run
- * summary, or from a count that stops at 10,000 when the filters need one.
+ * nothing. Stays fast at a million customers: pages walk the run summary's index in memory (a
+ * search or a name sort, the database's), totals come from the summary or from a count that stops
+ * at 10,000, and the last 500 pages asked for the same version of the data are answered again.
  * @throws NotFoundError before the first `analyze`
  * @example const page = await listLostAs(store, rep, { status: 'lost', sort: '-overdueDays' })
  */

@@ -1,5 +1,5 @@
 import type { CustomerScoreRow, DealScoreRow, Store } from '../store/index.js'
-import { insertDeals, writeAnalysisRun } from '../store/index.js'
+import { insertDeals, insertOrders, writeAnalysisRun } from '../store/index.js'
 import type { ApiFixture } from './api-fixture.js'
 
 /** The as-of date of the seeded analysis run. */
@@ -167,4 +167,39 @@ export async function seedImportWithRejects(
       .execute()
   }
   return importId
+}
+
+/**
+ * Writes one more analysis run dated `asOf` that scores only the given customers.
+ * @example await seedRun(store, '2023-12-31', [seededScore('A-001', 3)])
+ */
+export async function seedRun(
+  store: Store,
+  asOf: string,
+  scores: readonly CustomerScoreRow[],
+): Promise<number> {
+  const { runId } = await writeAnalysisRun(store, newRun(asOf), [scores], [])
+  return runId
+}
+
+/**
+ * Writes placed orders of one customer, `[day, amount in minor units]` each.
+ * @example await seedOrders(store, 'A-001', [['2024-01-05', 1000]])
+ */
+export async function seedOrders(
+  store: Store,
+  customerId: string,
+  orders: readonly (readonly [string, number])[],
+): Promise<void> {
+  await insertOrders(
+    store,
+    orders.map(([day, amountMinor], n) => ({
+      order_key: `k:${customerId}|${day}|${amountMinor}|${n}`,
+      customer_id: customerId,
+      ordered_on: day,
+      amount_minor: amountMinor,
+      currency: 'USD',
+      status: 'placed' as const,
+    })),
+  )
 }

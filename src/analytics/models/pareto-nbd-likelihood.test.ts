@@ -91,6 +91,8 @@ describe('paretoNbdLogLikelihood', () => {
     // far from the optimum, where the 2F1 argument nears 1 and r, s are small
     expectGradientMatches({ r: 0.05, alpha: 9.8, s: 0.05, beta: 189 })
     expectGradientMatches({ r: 0.05, alpha: 400, s: 3, beta: 0.5 })
+    // r a hair below an integer: the 2F1's q = r + x + 1 sits next to the connection formula's poles
+    expectGradientMatches({ r: 4.999999598872845, alpha: 1, s: 0.1, beta: 25.32066492179178 })
   })
 
   it('has a gradient that matches central differences for a customer with 800 orders', () => {

@@ -30,13 +30,6 @@ export interface BfgsOptions {
 
 /** Below this scaled gradient a point where no step decreases f counts as a minimum. */
 const PRECISION_LIMITED_TOLERANCE = 1e-4
-/**
- * A run whose value fell by less than this, relative to max(|f|, 1), over STALL_ITERATIONS
- * iterations has stalled: what is left is rounding or noise in the objective, and more
- * iterations would only spend line searches on it.
- */
-const STALL_DECREASE = 1e-12
-const STALL_ITERATIONS = 5
 
 interface BfgsState {
   readonly n: number
@@ -49,8 +42,6 @@ interface BfgsState {
   /** true until the first update rescales the identity (N&W eq. 6.20) */
   fresh: boolean
   iterations: number
-  /** the values after the last STALL_ITERATIONS iterations, oldest first */
-  readonly recent: number[]
 }
 
 function resetInverseHessian(state: BfgsState): void {
@@ -169,16 +160,6 @@ function precisionLimited(gradientNorm: number, what: string) {
   return { converged, reason }
 }
 
-/** True when the value fell by less than STALL_DECREASE over the last STALL_ITERATIONS. */
-function hasStalled(state: BfgsState): boolean {
-  state.recent.push(state.value)
-  if (state.recent.length <= STALL_ITERATIONS) {
-    return false
-  }
-  const oldest = state.recent.shift() ?? state.value
-  return oldest - state.value <= STALL_DECREASE * Math.max(Math.abs(state.value), 1)
-}
-
 /** The iterations of {@link bfgs} from an evaluated start; returns why they stopped. */
 function iterate(objective: Objective, state: BfgsState, options: BfgsOptions) {
   const work = createLineSearchWork(state.n)
@@ -189,12 +170,6 @@ function iterate(objective: Objective, state: BfgsState, options: BfgsOptions) {
     if (gradientNorm <= options.gradientTolerance) {
       const reason = `scaled gradient ${gradientNorm.toExponential(1)} below tolerance`
       return { converged: true, reason }
-    }
-    if (hasStalled(state)) {
-      return precisionLimited(
-        gradientNorm,
-        `stalled: no decrease in ${STALL_ITERATIONS} iterations`,
-      )
     }
     work.origin.set(state.x)
     let slope = searchDirection(state, work.direction)
@@ -227,7 +202,6 @@ function initialState(initial: Float64Array, options: BfgsOptions): BfgsState {
     value: 0,
     fresh: true,
     iterations: 0,
-    recent: [],
   }
   resetInverseHessian(state)
   if (options.initialInverseHessian?.length === n * n) {
@@ -240,8 +214,8 @@ function initialState(initial: Float64Array, options: BfgsOptions): BfgsState {
 /**
  * Minimises a smooth objective with its gradient by BFGS on the inverse Hessian with a strong
  * Wolfe line search (Nocedal & Wright 2006, Algorithm 6.1). Restarts from a scaled identity
- * once when the line search fails; stops when the value stalls, and at `maxEvaluations` (or when
- * the objective throws `MinimizationStop`) with the best point evaluated, `converged: false`.
+ * once when the line search fails. Stops at `maxEvaluations` (or when the objective throws
+ * `MinimizationStop`) with the best point evaluated, `converged: false`.
  * O(iterations · (n² + evaluation)).
  */
 export function bfgs(

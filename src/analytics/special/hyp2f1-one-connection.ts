@@ -15,6 +15,11 @@ import { logGamma } from './log-gamma.js'
 
 /** the parts may exceed their sum by at most this factor (three digits of sixteen) */
 const MAX_CANCELLATION = 1e3
+/**
+ * q closer than this to an integer ≥ 1 is left to the quadrature: the derivatives' parts carry
+ * the pole squared, so they cancel far worse than the value's
+ */
+const MIN_DISTANCE_TO_POLE = 0.01
 const MAX_TERMS = 200
 const TAIL_TOLERANCE = 1e-17
 
@@ -54,8 +59,8 @@ function gammaSign(x: number): number {
 
 /**
  * ln 2F1(1, p; p + q; z) for p > 0, q > 0 and 0 < z < 1 given 1 − z as `oneMinusZ`, by the
- * connection formula; `NaN` when its series does not settle or its two parts cancel by more than
- * three digits (q near an integer ≥ 1, or p(1 − z) not small). With `gradient`, writes ∂/∂p, ∂/∂q
+ * connection formula; `NaN` when q is within 0.01 of an integer ≥ 1, when its series does not
+ * settle, or when its two parts cancel by more than three digits (p(1 − z) not small). With `gradient`, writes ∂/∂p, ∂/∂q
  * and ∂/∂z of the logarithm into `gradient[0..2]`. O(terms), about a dozen when p(1 − z) ≤ 1.
  */
 export function logHyp2f1OneConnection(
@@ -65,6 +70,9 @@ export function logHyp2f1OneConnection(
   gradient: Float64Array | null,
 ): number {
   const z = 1 - oneMinusZ
+  if (q > 0.5 && Math.abs(q - Math.round(q)) < MIN_DISTANCE_TO_POLE) {
+    return Number.NaN
+  }
   if (!sumSeries(p, q, oneMinusZ)) {
     return Number.NaN
   }

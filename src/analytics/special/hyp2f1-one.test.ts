@@ -121,6 +121,19 @@ describe('logHyp2f1One', () => {
     }
   })
 
+  it('keeps ∂/∂q to 1e-10 where q is next to an integer, where the connection formula has poles', () => {
+    // mpmath.diff of ln hyp2f1(1, p, p + q, 1 − ε) in q at 30 digits
+    const gradient = new Float64Array(3)
+    for (const [p, q, eps, expected] of [
+      [0.1, 5.999999598872845, 0.1, -0.003341049648151577],
+      [1.1, 5.999999598872845, 0.1, -0.029937284780888054],
+      [0.1, 6.999999598872845, 0.05, -0.002537897803650287],
+    ] as const) {
+      logHyp2f1One(p, q, eps, gradient)
+      expectClose(gradient[1]!, expected, { relTol: 1e-10 })
+    }
+  })
+
   it('is 0 with ∂/∂z = p/(p + q) at z = 0, and NaN outside its domain', () => {
     const gradient = new Float64Array(3)
     expect(logHyp2f1One(3, 4, 1, gradient)).toBe(0)

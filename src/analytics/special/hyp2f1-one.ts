@@ -43,7 +43,8 @@ function bySeries(p: number, q: number, z: number, gradient: Float64Array | null
   if (!(fewest <= MAX_SERIES_TERMS)) {
     return Number.NaN
   }
-  const most = FOLDS / -Math.log1p(-z) + 2
+  // with room for the geometric tail 1/(1 − z) and the derivatives' factor n
+  const most = 1.5 * (FOLDS / -Math.log(z)) + 10
   const cap = Math.min(MAX_SERIES_TERMS, Math.ceil(most))
   const general = gradient === null ? null : seriesScratch
   const value = logHyp2f1Series(1, p, p + q, z, general, cap)

@@ -88,7 +88,9 @@ export function drawCustomerDeals(
 ): DrawnDeal[] {
   const { base, spells } = story
   const deals: DrawnDeal[] = []
-  if (random.chance(0.7)) {
+  // a won deal on record for a minority of customers, so the company's own win rate stays in the
+  // seeds' 5–20 % band for prospects (most failed sales never became customers)
+  if (random.chance(0.08)) {
     const { valueMinor, recurring } = drawDealValue(random, base.segment)
     deals.push({
       customerId: base.id,

@@ -218,9 +218,12 @@ export class ImportJobs {
     return this.#view(run)
   }
 
-  /** The newest imports first (CLI imports too). */
-  async list(limit = 50): Promise<ImportJobView[]> {
-    const runs = await listImportRuns(this.#store, { limit })
+  /** The newest imports first (CLI imports too), `limit` of them, older than `beforeId` if given. */
+  async list(page: { limit?: number; beforeId?: number } = {}): Promise<ImportJobView[]> {
+    const runs = await listImportRuns(this.#store, {
+      limit: page.limit ?? 50,
+      ...(page.beforeId === undefined ? {} : { beforeId: page.beforeId }),
+    })
     return runs.map((run) => this.#view(run))
   }
 

@@ -77,8 +77,17 @@ export const importJobSchema = z.object({
   rejectsUrl: z.string().nullable(),
 })
 
-/** `GET /api/imports`: recent imports, newest first. */
-export const importListResponseSchema = z.object({ items: z.array(importJobSchema) })
+/** `GET /api/imports` query: a page of `limit` imports older than `beforeId` (the last page's). */
+export const importListQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  beforeId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+})
+
+/** `GET /api/imports`: recent imports, newest first; `nextBeforeId` asks for the page after. */
+export const importListResponseSchema = z.object({
+  items: z.array(importJobSchema),
+  nextBeforeId: z.number().int().nullable(),
+})
 
 /** `GET /api/imports/{id}` and its report's path. */
 export const importParamsSchema = z.strictObject({

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { insertOrders, writeAnalysisRun } from '../../store/index.js'
 import {
   type ApiFixture,
   type Credentials,
@@ -8,7 +7,12 @@ import {
   signInAs,
   storeTargets,
 } from '../../test-support/api-fixture.js'
-import { newRun, seedAnalysis, seededScore } from '../../test-support/lost-list-fixture.js'
+import {
+  seedAnalysis,
+  seededScore,
+  seedOrders,
+  seedRun,
+} from '../../test-support/lost-list-fixture.js'
 import type { CustomerDetailResponse } from '../contract/customers.js'
 
 const targets = await storeTargets()
@@ -21,29 +25,14 @@ describe.each(targets)('the customer page on $name', (target) => {
   beforeAll(async () => {
     fixture = await createApiFixture(target)
     // an older run half a year before the seeded one, so the status has a history
-    await writeAnalysisRun(
-      fixture.store,
-      newRun('2023-12-31'),
-      [[{ ...seededScore('A-001', 3), p_alive: 0.95 }]],
-      [],
-    )
+    await seedRun(fixture.store, '2023-12-31', [{ ...seededScore('A-001', 3), p_alive: 0.95 }])
     await seedAnalysis(fixture.store, fixture.users)
-    await insertOrders(
-      fixture.store,
-      [
-        ['2024-01-05', 1000],
-        ['2024-01-20', 2500],
-        ['2024-03-02', -500],
-        ['2024-03-09', 700],
-      ].map(([day, amount], n) => ({
-        order_key: `k:A-001|${day}|${amount}|${n}`,
-        customer_id: 'A-001',
-        ordered_on: String(day),
-        amount_minor: Number(amount),
-        currency: 'USD',
-        status: 'placed' as const,
-      })),
-    )
+    await seedOrders(fixture.store, 'A-001', [
+      ['2024-01-05', 1000],
+      ['2024-01-20', 2500],
+      ['2024-03-02', -500],
+      ['2024-03-09', 700],
+    ])
     repA = await signInAs(fixture, 'repA')
     repB = await signInAs(fixture, 'repB')
   })

@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Hono } from 'hono'
@@ -16,6 +17,7 @@ import {
 import { splitBytes } from '../../test-support/csv-split.js'
 import { createApp } from '../app.js'
 import type { ImportFieldsResponse, ImportJob, ImportListResponse } from '../contract/imports.js'
+import { listen } from '../listen.js'
 import type { ServerEnv } from '../server-env.js'
 
 const targets = await storeTargets()
@@ -48,6 +50,14 @@ function countingBody(chunks: number, firstBytes = new Uint8Array(0)) {
     },
   })
   return { stream, pulled }
+}
+
+// an upload's folder goes once its import has ended, a moment after the import says so
+async function uploadsLeft(dir: string): Promise<string[]> {
+  for (let tries = 0; tries < 100 && readdirSync(dir).length > 0; tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  return readdirSync(dir)
 }
 
 describe.each(targets)('imports over the API on $name (TESTPLAN T14, T17, T18)', (target) => {
@@ -142,7 +152,7 @@ describe.each(targets)('imports over the API on $name (TESTPLAN T14, T17, T18)',
         isFormulaRisk(row ?? '') ? `'${row}` : row,
       ),
     )
-    expect(readdirSync(uploadDir)).toEqual([])
+    expect(await uploadsLeft(uploadDir)).toEqual([])
   })
 
   it('lists imports newest first and says which fields each kind reads', async () => {
@@ -152,6 +162,16 @@ describe.each(targets)('imports over the API on $name (TESTPLAN T14, T17, T18)',
     expect(items.map((item) => item.id)).toEqual(
       [...items.map((item) => item.id)].sort((a, b) => b - a),
     )
+    const first = await call(fixture, { method: 'GET', path: '/api/imports?limit=1', as: analyst })
+    const firstPage = (await first.json()) as ImportListResponse
+    expect(firstPage.items.map((item) => item.id)).toEqual([items[0]?.id])
+    const second = await call(fixture, {
+      method: 'GET',
+      path: `/api/imports?limit=1&beforeId=${firstPage.nextBeforeId}`,
+      as: analyst,
+    })
+    const secondPage = (await second.json()) as ImportListResponse
+    expect(secondPage.items.map((item) => item.id)).toEqual(items.length > 1 ? [items[1]?.id] : [])
     const fields = await call(fixture, { method: 'GET', path: '/api/imports/fields', as: analyst })
     const { kinds } = (await fields.json()) as ImportFieldsResponse
     expect(kinds.orders.find((field) => field.name === 'customer_id')?.required).toBe(true)
@@ -183,7 +203,34 @@ describe.each(targets)('imports over the API on $name (TESTPLAN T14, T17, T18)',
     expect(response.status).toBe(413)
     // the limit is 4 KiB: a few pieces past it at most, never the whole megabyte
     expect(body.pulled.chunks).toBeLessThan(10)
-    expect(readdirSync(uploadDir)).toEqual([])
+    expect(await uploadsLeft(uploadDir)).toEqual([])
+  })
+
+  it('answers 413 over a real socket while the client is still sending the body', async () => {
+    const server = await listen(limited, { port: 0, hostname: '127.0.0.1' })
+    try {
+      const status = await new Promise<number>((resolve, reject) => {
+        const sending = request(`${server.url}/api/imports?kind=orders`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'text/csv',
+            'content-length': String(100 * 1024 * 1024),
+            cookie: analyst.cookie,
+            'x-csrf-token': analyst.csrfToken,
+          },
+        })
+        sending.on('response', (response) => {
+          resolve(response.statusCode ?? 0)
+          sending.destroy()
+        })
+        sending.on('error', (error) => reject(error))
+        // a first piece of a declared 100 MiB body, never the rest
+        sending.write(Buffer.alloc(64 * 1024, 0x61))
+      })
+      expect(status).toBe(413)
+    } finally {
+      await server.close()
+    }
   })
 
   it('refuses PNG, ELF, gzip and zip files named .csv, and keeps nothing', async () => {
@@ -202,7 +249,7 @@ describe.each(targets)('imports over the API on $name (TESTPLAN T14, T17, T18)',
       expect(text).not.toContain(uploadDir)
     }
     expect(await fixture.store.db.selectFrom('imports').select('id').execute()).toEqual(before)
-    expect(readdirSync(uploadDir)).toEqual([])
+    expect(await uploadsLeft(uploadDir)).toEqual([])
   })
 
   it('keeps only the last part of a file name, so ../ leads nowhere', async () => {
@@ -213,7 +260,7 @@ describe.each(targets)('imports over the API on $name (TESTPLAN T14, T17, T18)',
     expect(response.status).toBe(202)
     const job = await finished(((await response.json()) as ImportJob).id)
     expect(job.fileName).toBe('passwd.csv')
-    expect(readdirSync(uploadDir)).toEqual([])
+    expect(await uploadsLeft(uploadDir)).toEqual([])
   })
 
   it('refuses a JSON body, a missing session and a missing CSRF token', async () => {

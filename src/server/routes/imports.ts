@@ -4,6 +4,7 @@ import {
   type ImportJob,
   importFieldsResponseSchema,
   importJobSchema,
+  importListQuerySchema,
   importListResponseSchema,
   importParamsSchema,
   importStartQuerySchema,
@@ -35,12 +36,22 @@ const listImportsRoute = defineRoute({
   method: 'get',
   path: '/imports',
   operationId: 'listImports',
-  summary: 'Recent imports, newest first, with their counts and state',
+  summary: 'Recent imports, newest first, paged, with their counts and state',
   tag: 'imports',
   access: { kind: 'policy', resource: 'import', action: 'read' },
+  query: importListQuerySchema,
   response: importListResponseSchema,
-  async handle({ ctx }) {
-    return { items: (await ctx.deps.importJobs.list()).map(toImportJob) }
+  async handle({ query, ctx }) {
+    const limit = query.limit ?? 50
+    const items = await ctx.deps.importJobs.list({
+      limit,
+      ...(query.beforeId === undefined ? {} : { beforeId: query.beforeId }),
+    })
+    const last = items.at(-1)
+    return {
+      items: items.map(toImportJob),
+      nextBeforeId: items.length === limit && last !== undefined ? last.id : null,
+    }
   },
 })
 

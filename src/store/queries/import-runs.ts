@@ -16,19 +16,18 @@ const withNumbers = (row: Selectable<ImportsTable>): ImportRun => ({
 })
 
 /**
- * The newest imports first, `limit` of them.
+ * The newest imports first, `limit` of them, older than `beforeId` when given (the next page).
  * @example const recent = await listImportRuns(store, { limit: 50 })
  */
 export async function listImportRuns(
   target: Queryable,
-  options: { readonly limit: number },
+  options: { readonly limit: number; readonly beforeId?: number },
 ): Promise<ImportRun[]> {
-  const rows = await dbOf(target)
-    .selectFrom('imports')
-    .selectAll()
-    .orderBy('id', 'desc')
-    .limit(options.limit)
-    .execute()
+  let query = dbOf(target).selectFrom('imports').selectAll()
+  if (options.beforeId !== undefined) {
+    query = query.where('id', '<', options.beforeId)
+  }
+  const rows = await query.orderBy('id', 'desc').limit(options.limit).execute()
   return rows.map(withNumbers)
 }
 

@@ -36,7 +36,7 @@ RIDGE_PARAMS = [
     {'r': 5.0e4, 'alpha': 4.0e5, 's': 9.0, 'beta': 500.0},  # purchase rates barely vary
     {'r': 0.8, 'alpha': 40.0, 's': 4.0e-6, 'beta': 4.0e6},  # no dropout to speak of
     {'r': 9.0e3, 'alpha': 6.0e4, 's': 5.0e5, 'beta': 5.0e6},  # neither rate varies
-    {'r': 1.0, 'alpha': 3.0, 's': 2.0, 'beta': 3.0e5},  # integer r and s, beta >> alpha
+    {'r': 1.5, 'alpha': 3.0, 's': 2.3, 'beta': 3.0e5},  # beta >> alpha, both shapes above 1
 ]
 HISTORIES = [  # (x, t_x, T)
     (0, 0.0, 38.86), (0, 0.0, 0.5), (1, 1.0, 30.0), (2, 30.43, 38.86), (2, 5.0, 38.86),
