@@ -21,6 +21,10 @@ const reference = JSON.parse(
   readFileSync(new URL('./__fixtures__/pareto-nbd-values.json', import.meta.url), 'utf8'),
 ) as { rows: ReferenceRow[] }
 
+const ridgeReference = JSON.parse(
+  readFileSync(new URL('./__fixtures__/pareto-nbd-ridge-values.json', import.meta.url), 'utf8'),
+) as { rows: ReferenceRow[] }
+
 function oneCustomer(x: number, recency: number, age: number): RfmSummary {
   return {
     length: 1,
@@ -56,6 +60,16 @@ describe('paretoNbdLogLikelihood', () => {
       const data = createParetoNbdData(oneCustomer(row.x, row.recency, row.age))
       const logLikelihood = paretoNbdLogLikelihood(data, row.params, null)
       expectClose(logLikelihood, row.logLikelihood, { relTol: 1e-10, absTol: 1e-10 })
+    }
+  })
+
+  it('keeps 1e-12 out along the ridges: r, α in the 1e5s, s = 4e-6 with β = 4e6, 2F1 argument within 1e-5 of 1', () => {
+    // r·ln α and (r+x)·ln(α+T), each ~1e6 there, no longer cancel (the earlier form lost four digits here)
+    expect(ridgeReference.rows.length).toBeGreaterThan(40)
+    for (const row of ridgeReference.rows) {
+      const data = createParetoNbdData(oneCustomer(row.x, row.recency, row.age))
+      const logLikelihood = paretoNbdLogLikelihood(data, row.params, null)
+      expectClose(logLikelihood, row.logLikelihood, { relTol: 1e-12, absTol: 1e-12 })
     }
   })
 

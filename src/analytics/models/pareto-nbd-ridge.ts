@@ -36,7 +36,8 @@ function largestMagnitude(theta: Float64Array): number {
   return largest
 }
 
-function value(logValue: number): string {
+/** e^logValue to three digits */
+function shown(logValue: number): string {
   return Math.exp(logValue).toPrecision(3)
 }
 
@@ -59,8 +60,8 @@ function describePair(
   if (!moving || Math.max(Math.abs(at[0]), Math.abs(at[1])) <= DESCRIBED_FROM) {
     return null
   }
-  const values = `${shape} = ${value(at[0])}, ${scale} = ${value(at[1])}`
-  const mean = `${shape}/${scale} ≈ ${value(at[0] - at[1])} per unit of time`
+  const values = `${shape} = ${shown(at[0])}, ${scale} = ${shown(at[1])}`
+  const mean = `${shape}/${scale} ≈ ${shown(at[0] - at[1])} per unit of time`
   const together =
     moves === null
       ? at[0] > DESCRIBED_FROM && at[1] > DESCRIBED_FROM

@@ -4,8 +4,9 @@
 Run with Debian's python3 (apt-get install python3-mpmath):
     /usr/bin/python3 src/analytics/models/__fixtures__/pareto-nbd-generate.py
     /usr/bin/python3 src/analytics/models/__fixtures__/pareto-nbd-generate.py --ridge
-(the second writes pareto-nbd-ridge-values.json: parameters on the likelihood's ridges, where
-one pair of parameters runs to infinity and the 2F1 argument is within 1e-2 to 1e-6 of 1).
+(the second writes pareto-nbd-ridge-values.json: parameters out along the likelihood's ridges,
+r and alpha or s and beta large together, or s tiny and beta huge, with the 2F1 argument up to
+within 1e-5 of 1).
 
 An independent reference for src/analytics/models/pareto-nbd.ts: where the code uses the
 all-positive form with a log-space 2F1 in doubles, this script evaluates Fader & Hardie's own
@@ -35,7 +36,7 @@ PARAMS = [
 RIDGE_PARAMS = [
     {'r': 5.0e4, 'alpha': 4.0e5, 's': 9.0, 'beta': 500.0},  # purchase rates barely vary
     {'r': 0.8, 'alpha': 40.0, 's': 4.0e-6, 'beta': 4.0e6},  # no dropout to speak of
-    {'r': 9.0e3, 'alpha': 6.0e4, 's': 5.0e5, 'beta': 5.0e6},  # neither rate varies
+    {'r': 400.0, 'alpha': 3000.0, 's': 500.0, 'beta': 5000.0},  # neither rate varies much
     {'r': 1.5, 'alpha': 3.0, 's': 2.3, 'beta': 3.0e5},  # beta >> alpha, both shapes above 1
 ]
 HISTORIES = [  # (x, t_x, T)
