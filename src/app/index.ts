@@ -17,6 +17,11 @@ export {
   openStore,
   Store,
 } from '../store/index.js'
+export {
+  getAnalysisSettings,
+  setAnalysisSetting,
+  settingNames,
+} from './analysis-settings.js'
 export type { AnalyzeOptions, AnalyzeResult, FitSummary } from './analyze.js'
 export { analyze } from './analyze.js'
 export type { RequestedModel, TimeUnit } from './analyze-models.js'

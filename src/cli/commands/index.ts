@@ -11,6 +11,7 @@ import { registerLessonsCommand } from './lessons.js'
 import { registerLostCommand } from './lost.js'
 import { registerReasonCommand } from './reason.js'
 import { registerServeCommand } from './serve.js'
+import { registerSettingsCommand } from './settings.js'
 import { registerStartCommand } from './start.js'
 import { registerStatsCommand } from './stats.js'
 import { registerUserCommand } from './user.js'
@@ -34,4 +35,5 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerReasonCommand,
   registerFixCommand,
   registerLessonsCommand,
+  registerSettingsCommand,
 ]
