@@ -1,4 +1,4 @@
-import { appendAudit, type Store } from '../../store/index.js'
+import { appendAudit, type Queryable } from '../../store/index.js'
 
 /** Who did something, for the audit log: a user id (never an email), and through which door. */
 export interface AuditContext {
@@ -12,15 +12,16 @@ export interface AuditContext {
 /**
  * Appends one audit entry naming the actor as `user:<id>` (or `anonymous`, or `actorLabel`), so the log holds no
  * personal values (TESTPLAN T20).
+ * `target` may be a transaction, so a change and its entry commit together.
  * @example await auditAuth(store, context, { action: 'login', objectType: 'session' })
  */
 export async function auditAuth(
-  store: Store,
+  target: Queryable,
   context: AuditContext,
   entry: { action: string; objectType: string; objectId?: string | null; fields?: string[] },
 ): Promise<void> {
-  await appendAudit(store, {
-    actor: context.actorLabel ?? actorName(context.actorUserId),
+  await appendAudit(target, {
+    actor: actorLabel(context),
     via: context.via,
     action: entry.action,
     objectType: entry.objectType,
@@ -30,6 +31,10 @@ export async function auditAuth(
   })
 }
 
-function actorName(userId: number | null): string {
-  return userId === null ? 'anonymous' : `user:${userId}`
+/** The audit log's and timeline's name for the actor: `user:<id>`, the CLI's label, or `anonymous`. */
+export function actorLabel(context: AuditContext): string {
+  if (context.actorLabel !== undefined) {
+    return context.actorLabel
+  }
+  return context.actorUserId === null ? 'anonymous' : `user:${context.actorUserId}`
 }

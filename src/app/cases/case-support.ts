@@ -13,7 +13,6 @@ import {
   ValidationError,
 } from '../../domain/errors.js'
 import {
-  appendAudit,
   type CaseRepLine,
   type CaseRow,
   getCaseRow,
@@ -24,7 +23,7 @@ import {
   readCustomerBasics,
   type UserRow,
 } from '../../store/index.js'
-import type { AuditContext } from '../auth/audit.js'
+import { type AuditContext, actorLabel, auditAuth } from '../auth/audit.js'
 
 /** Who is acting and how the audit log names them: the CLI context and the server session both fit. */
 export interface CaseActor {
@@ -35,13 +34,7 @@ export interface CaseActor {
 /** The `settings` key of the case rules. */
 export const CASE_RULES_SETTING = 'caseRules'
 
-/** The audit log's and timeline's name for the actor: `user:<id>`, the CLI's label, or `anonymous`. */
-export function actorLabel(audit: AuditContext): string {
-  if (audit.actorLabel !== undefined) {
-    return audit.actorLabel
-  }
-  return audit.actorUserId === null ? 'anonymous' : `user:${audit.actorUserId}`
-}
+export { actorLabel }
 
 /**
  * Appends an audit entry naming the fields changed, never their values (TESTPLAN T20).
@@ -52,15 +45,7 @@ export async function auditCaseChange(
   audit: AuditContext,
   entry: { action: string; objectType: string; objectId: string | null; fields: string[] },
 ): Promise<void> {
-  await appendAudit(target, {
-    actor: actorLabel(audit),
-    via: audit.via,
-    action: entry.action,
-    objectType: entry.objectType,
-    objectId: entry.objectId,
-    fields: entry.fields,
-    requestId: audit.requestId,
-  })
+  await auditAuth(target, audit, entry)
 }
 
 /**
