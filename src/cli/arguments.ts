@@ -1,4 +1,5 @@
 import { ValidationError } from '../domain/errors.js'
+import { isIsoDate } from '../domain/case-dates.js'
 
 /** Reads a whole number given on the command line, within bounds; names the option when it is not one. */
 export function parseWholeNumber(
@@ -18,10 +19,8 @@ export function parseWholeNumber(
 /** Reads a `YYYY-MM-DD` calendar date given on the command line. */
 export function parseIsoDate(option: string, text: string): string {
   const date = text.trim()
-  const valid =
-    /^\d{4}-\d{2}-\d{2}$/.test(date) &&
-    new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date
-  if (!valid) {
+  // isIsoDate also refuses what Date would roll over or throw on (2024-02-30, 2024-13-01)
+  if (!isIsoDate(date)) {
     throw new ValidationError(`${option} must be a date written YYYY-MM-DD, not "${text}"`)
   }
   return date
