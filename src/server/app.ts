@@ -1,12 +1,19 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { DEFAULT_SESSION_SETTINGS, ImportJobs } from '../app/index.js'
+import {
+  DEFAULT_MAX_PII_ROWS,
+  DEFAULT_QUOTA_RULES,
+  DEFAULT_SESSION_SETTINGS,
+  ImportJobs,
+  Quotas,
+} from '../app/index.js'
 import { ComebackError, NotFoundError } from '../domain/errors.js'
 import { errorResponse } from './error-mapper.js'
 import { mountRoutes, uploadMatcher } from './mount-routes.js'
 import { buildOpenApiDocument } from './openapi.js'
 import { rejectCrossSiteWrites, requestId } from './request-guards.js'
 import { ROUTES } from './routes/index.js'
+import { mountUnsubscribe } from './routes/unsubscribe.js'
 import { securityHeaders } from './security-headers.js'
 import type { LogEntry, ResolvedDeps, ServerDeps, ServerEnv } from './server-env.js'
 import { loadSession } from './session-cookie.js'
@@ -25,6 +32,7 @@ export function resolveDeps(deps: ServerDeps): ResolvedDeps {
   const log = deps.log ?? writeLogLine
   const maxUploadBytes = deps.config?.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES
   const uploadDir = deps.config?.uploadDir
+  const quotaRules = { ...DEFAULT_QUOTA_RULES, ...deps.config?.quotas }
   return {
     store: deps.store,
     clock,
@@ -36,11 +44,16 @@ export function resolveDeps(deps: ServerDeps): ResolvedDeps {
       maxJsonBodyBytes: deps.config?.maxJsonBodyBytes ?? DEFAULT_MAX_JSON_BODY_BYTES,
       maxUploadBytes,
       cacheLostPages: deps.config?.cacheLostPages ?? true,
+      maxPiiExportRows: deps.config?.maxPiiExportRows ?? DEFAULT_MAX_PII_ROWS,
     },
+    quotas: new Quotas(quotaRules, () => clock().getTime()),
     importJobs:
       deps.importJobs ??
       new ImportJobs(deps.store, {
         maxUploadBytes,
+        maxStartsPerHour: Math.floor(
+          (quotaRules.import.limit * 3600) / quotaRules.import.windowSeconds,
+        ),
         now: () => clock().getTime(),
         onError: (importId, error) =>
           log({
@@ -80,6 +93,8 @@ export function createApp(deps: ServerDeps): Hono<ServerEnv> {
   const openApiDocument = buildOpenApiDocument(ROUTES)
   app.get('/api/openapi.json', (c) => c.json(openApiDocument))
   mountRoutes(app, ROUTES, resolved)
+  // one-click unsubscribe lives outside /api and its CSRF guard (see routes/unsubscribe.ts)
+  mountUnsubscribe(app, resolved)
   const webRoot = deps.webRoot === undefined ? defaultWebRoot() : deps.webRoot
   if (webRoot !== null) {
     mountWebApp(app, { root: webRoot })

@@ -1,4 +1,11 @@
-import type { AuthenticatedSession, ImportJobs, SessionSettings, Store } from '../app/index.js'
+import type {
+  AuthenticatedSession,
+  ImportJobs,
+  QuotaRules,
+  Quotas,
+  SessionSettings,
+  Store,
+} from '../app/index.js'
 
 /** Deployment settings of the HTTP server (SPEC: they come from the environment or flags). */
 export interface ServerConfig {
@@ -15,6 +22,10 @@ export interface ServerConfig {
   readonly uploadDir?: string
   /** keep lost-list pages for the same version of the data (default true; the bench turns it off) */
   readonly cacheLostPages?: boolean
+  /** per-user quotas for searches, exports and imports (TESTPLAN T18); default `DEFAULT_QUOTA_RULES` */
+  readonly quotas?: Partial<QuotaRules>
+  /** rows with names or contacts a manager or rep may export at once; default 100 */
+  readonly maxPiiExportRows?: number
 }
 
 /** One structured log line; stacks and causes go here, never into a response. */
@@ -36,11 +47,13 @@ export interface ServerDeps {
 export interface ResolvedDeps {
   readonly store: Store
   readonly clock: () => Date
-  readonly config: Required<Omit<ServerConfig, 'publicOrigin' | 'uploadDir'>> & {
+  readonly config: Required<Omit<ServerConfig, 'publicOrigin' | 'uploadDir' | 'quotas'>> & {
     publicOrigin: string | null
   }
   readonly log: (entry: LogEntry) => void
   readonly importJobs: ImportJobs
+  /** the per-user quotas, counted in this process */
+  readonly quotas: Quotas
 }
 
 /** Per-request values the middleware hands to the routes. */

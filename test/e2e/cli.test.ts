@@ -268,14 +268,15 @@ describe('the comeback CLI, end to end on a SQLite file', () => {
 
   it('starts on a fresh database from COMEBACK_DB: creates it, loads the demo, says where the data is', () => {
     const fresh = join(folder, 'fresh.db')
-    const run = comeback(['start'], { COMEBACK_DB: fresh })
+    // --no-serve: summarise and exit instead of serving until Ctrl-C (test/e2e/start.test.ts serves)
+    const run = comeback(['start', '--no-serve'], { COMEBACK_DB: fresh })
     expect(run.status).toBe(0)
     expect(run.stdout).toContain(fresh)
     const stats = JSON.parse(comeback(['stats', '--json'], { COMEBACK_DB: fresh }).stdout) as {
       customers: number
     }
     expect(stats.customers).toBeGreaterThan(3000)
-    const second = comeback(['start'], { COMEBACK_DB: fresh })
+    const second = comeback(['start', '--no-serve'], { COMEBACK_DB: fresh })
     expect(second.status).toBe(0)
     expect(second.stdout).toContain('already has customers')
   })

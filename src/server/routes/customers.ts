@@ -120,6 +120,8 @@ const listCustomersRoute = defineRoute({
   query: customerListQuerySchema,
   response: customerListResponseSchema,
   async handle({ query, ctx }) {
+    // a search counts against the caller's quota (TESTPLAN T18)
+    ctx.deps.quotas.spendSearch(actorOf(ctx).userId, query.search)
     const page = await listCustomersAs(ctx.deps.store, actorOf(ctx), dropUndefined(query))
     return {
       items: page.rows.map(toCustomerSummary),

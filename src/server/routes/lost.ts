@@ -16,6 +16,8 @@ const listLostRoute = defineRoute({
   query: lostListQuerySchema,
   response: lostListResponseSchema,
   async handle({ query, ctx }) {
+    // a search counts against the caller's quota (TESTPLAN T18)
+    ctx.deps.quotas.spendSearch(signedInActor(ctx).userId, query.search)
     return await listLostAs(ctx.deps.store, signedInActor(ctx), {
       ...dropUndefined(query),
       cachePages: ctx.deps.config.cacheLostPages,

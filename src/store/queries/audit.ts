@@ -57,3 +57,51 @@ export async function auditTrail(
     .orderBy('id')
     .execute()
 }
+
+/** Which audit entries to read: each filter narrows; `beforeId` pages back from the newest. */
+export interface AuditLogFilter {
+  readonly actor?: string
+  readonly action?: string
+  readonly objectType?: string
+  readonly objectId?: string
+  /** ISO 8601 UTC, inclusive */
+  readonly since?: string
+  /** ISO 8601 UTC, exclusive */
+  readonly until?: string
+  readonly beforeId?: number
+  /** entries to read, 1–1000 */
+  readonly limit: number
+}
+
+/**
+ * Audit entries matching the filter, newest first (by id, the order they were written).
+ * @example const page = await readAuditLog(store, { action: 'export', limit: 50 })
+ */
+export async function readAuditLog(
+  target: Queryable,
+  filter: AuditLogFilter,
+): Promise<AuditLogRow[]> {
+  let query = dbOf(target).selectFrom('audit_log').selectAll()
+  if (filter.actor !== undefined) {
+    query = query.where('actor', '=', filter.actor)
+  }
+  if (filter.action !== undefined) {
+    query = query.where('action', '=', filter.action)
+  }
+  if (filter.objectType !== undefined) {
+    query = query.where('object_type', '=', filter.objectType)
+  }
+  if (filter.objectId !== undefined) {
+    query = query.where('object_id', '=', filter.objectId)
+  }
+  if (filter.since !== undefined) {
+    query = query.where('at', '>=', filter.since)
+  }
+  if (filter.until !== undefined) {
+    query = query.where('at', '<', filter.until)
+  }
+  if (filter.beforeId !== undefined) {
+    query = query.where('id', '<', filter.beforeId)
+  }
+  return await query.orderBy('id', 'desc').limit(filter.limit).execute()
+}

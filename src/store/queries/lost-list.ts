@@ -31,6 +31,11 @@ export interface LostListFilter {
   readonly minValueMinor?: number
   readonly minOverdueDays?: number
   readonly search?: string
+  /**
+   * only these customers: the matches of a search already made in memory, which then replace the
+   * search (see `findCustomers`)
+   */
+  readonly customerIds?: readonly string[]
 }
 
 /** One row's place in the list: its kind, id and the value it sorts by. */
@@ -97,7 +102,10 @@ function customerQuery(target: Queryable, filter: LostListFilter, drive: LostDri
   if (filter.reason !== undefined) {
     query = query.where('s.customer_id', 'in', customersWithReason(target, filter.reason))
   }
-  if (filter.search !== undefined && filter.search !== '') {
+  if (filter.customerIds !== undefined) {
+    const ids = [...filter.customerIds]
+    query = ids.length === 0 ? query.where(sql.lit(false)) : query.where('s.customer_id', 'in', ids)
+  } else if (filter.search !== undefined && filter.search !== '') {
     const pattern = likePattern(filter.search)
     query = query.where((eb) =>
       eb.or([

@@ -107,6 +107,25 @@ export async function deleteUserSessions(target: Queryable, userId: number): Pro
   return Number(result.numDeletedRows)
 }
 
+/**
+ * Deletes every session past its absolute expiry (`expires_at` at or before `nowIso`) or idle since
+ * `idleSinceIso` (its `last_seen_at` at or before it); returns how many it deleted. Both columns hold
+ * ISO-8601 UTC text, so text order is time order on either database.
+ * @example await deleteExpiredSessions(store, { nowIso, idleSinceIso })
+ */
+export async function deleteExpiredSessions(
+  target: Queryable,
+  bounds: { readonly nowIso: string; readonly idleSinceIso: string },
+): Promise<number> {
+  const result = await dbOf(target)
+    .deleteFrom('sessions')
+    .where((eb) =>
+      eb.or([eb('expires_at', '<=', bounds.nowIso), eb('last_seen_at', '<=', bounds.idleSinceIso)]),
+    )
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
 /** The times of an account's failed sign-ins since `sinceIso`, newest first. */
 export async function listLoginFailures(
   target: Queryable,

@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react'
 import { useEffect, useState } from 'react'
 import type { CustomerSummary } from '../api/contract-types.js'
+import { ExportButton } from '../components/export-button.js'
 import { PageHeader } from '../components/page-header.js'
 import { Pager } from '../components/pager.js'
 import { SortHeader } from '../components/sort-header.js'
@@ -62,6 +63,13 @@ export function CustomersPage(props: { currency?: string }) {
     <>
       <PageHeader
         title="Customers"
+        actions={
+          <ExportButton
+            path="/customers/export"
+            query={{ search: query.search, segment: query.segment, sort: query.sort }}
+            fileName="customer-list.csv"
+          />
+        }
         lead={
           page.data === undefined
             ? 'Every account you may see.'
