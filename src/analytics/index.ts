@@ -1,5 +1,18 @@
 export { AnalyticsInputError, type AnalyticsInputErrorKind } from './errors.js'
 export {
+  areaUnderCurve,
+  type Calibration,
+  calibrationOf,
+  crossValidatedPredictions,
+  type ReliabilityBin,
+} from './logistic/calibration.js'
+export {
+  fitLogistic,
+  type LogisticFit,
+  type LogisticOptions,
+  predictLogistic,
+} from './logistic/logistic-regression.js'
+export {
   type CandidateOutcome,
   chooseModel,
   MODEL_LABELS,

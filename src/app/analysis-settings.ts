@@ -4,8 +4,8 @@ import {
   DEFAULT_ANALYSIS_SETTINGS,
   parseAnalysisSettings,
 } from '../domain/analysis-settings.js'
-import { ForbiddenError, ValidationError } from '../domain/errors.js'
-import { getSetting, type Store, setSetting } from '../store/index.js'
+import { ForbiddenError, PreconditionFailedError, ValidationError } from '../domain/errors.js'
+import { getSetting, readSettingForUpdate, replaceSetting, type Store } from '../store/index.js'
 import { actorLabel, auditCaseChange, type CaseActor } from './cases/case-support.js'
 
 const ANALYSIS_SETTING = 'analysis'
@@ -32,13 +32,20 @@ export async function setAnalysisSetting(
   store: Store,
   who: CaseActor,
   change: { readonly name: string; readonly value: number },
+  expect?: (current: AnalysisSettings) => void,
 ): Promise<AnalysisSettings> {
   if (!can(who.actor, 'write', { type: 'setting' })) {
     throw new ForbiddenError(
       `a ${who.actor.role} may not change the analysis settings: an admin does`,
     )
   }
-  const current = await getAnalysisSettings(store)
+  const { value: current, storedJson } = await readSettingForUpdate(
+    store,
+    ANALYSIS_SETTING,
+    DEFAULT_ANALYSIS_SETTINGS,
+    (value) => parseAnalysisSettings(value),
+  )
+  expect?.(current)
   const [group, field, ...rest] = change.name.split('.')
   const section: Readonly<Record<string, number>> | undefined =
     group === 'lapse' || group === 'value' ? { ...current[group] } : undefined
@@ -65,7 +72,11 @@ export async function setAnalysisSetting(
     )
   }
   await store.db.transaction().execute(async (trx) => {
-    await setSetting(trx, ANALYSIS_SETTING, next, actorLabel(who.audit))
+    if (!(await replaceSetting(trx, ANALYSIS_SETTING, storedJson, next, actorLabel(who.audit)))) {
+      throw new PreconditionFailedError(
+        'the analysis settings were changed meanwhile: reload and try again',
+      )
+    }
     await auditCaseChange(trx, who.audit, {
       action: 'update',
       objectType: 'setting',

@@ -8,24 +8,38 @@ import {
 } from '../domain/win-back-value.js'
 import type { ContractEnd, DealScoreRow, LostDealRow } from '../store/index.js'
 import { dayNumber } from './analyze-days.js'
+import type { WinBackScorer } from './win-back-scorer.js'
 
 /**
  * Scores every lost deal (a failed sale): its value (annualised when recurring) times the
- * company's own prospect conversion, or the fallback prior until there are enough closed deals.
+ * company's own prospect conversion, or the fallback prior until there are enough closed deals —
+ * moved by what is known of the deal (its reason, a fix, a new decision maker, time since, earlier
+ * attempts) when the run's win-back scorer is given, less the expected cost.
  */
 export function scoreLostDeals(
   deals: { readonly lost: readonly LostDealRow[]; readonly won: number; readonly closed: number },
   settings: AnalysisSettings,
+  scorer?: { readonly scorer: WinBackScorer; readonly asOf: string },
 ): DealScoreRow[] {
-  const winBack = winBackProbability(
+  const base = winBackProbability(
     { kind: 'deal', wonDeals: deals.won, closedDeals: deals.closed },
     settings.value,
   )
   return deals.lost.map((deal) => {
     const value = dealValueIfWonBackMinor(deal, settings.value)
+    const scored = scorer?.scorer.deal({
+      subjectKey: `deal:${deal.id}`,
+      customerId: deal.customerId,
+      lostOn: deal.closedOn,
+      firstOrderOn: null,
+      valueMinor: value,
+      asOf: scorer.asOf,
+    })
+    const winBack = scored?.winBack ?? base
     const expected = expectedValueMinor({
       probability: winBack.probability,
       valueIfWonBackMinor: value,
+      ...(scored === undefined ? {} : { expectedCostMinor: scored.costMinor }),
     })
     const explanation = explainDealScore({
       name: deal.name,

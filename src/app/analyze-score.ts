@@ -1,7 +1,7 @@
 import { gammaGammaExpectedSpend, type ModelParams } from '../analytics/index.js'
 import type { AnalysisSettings } from '../domain/analysis-settings.js'
 import { explainCustomerScore } from '../domain/explanation.js'
-import { classifyLapse } from '../domain/lapse-status.js'
+import { classifyLapse, type LapseVerdict } from '../domain/lapse-status.js'
 import {
   clvMinor,
   expectedValueMinor,
@@ -15,6 +15,7 @@ import { isoDay } from './analyze-days.js'
 import type { ContractCustomer } from './analyze-deals.js'
 import type { CustomerHistories } from './analyze-histories.js'
 import type { createPredictor, HistoryPrediction } from './analyze-predict.js'
+import type { SubjectWinBack, WinBackScorer } from './win-back-scorer.js'
 
 /** Everything scoring needs besides the customer: the fitted models, the rules, the contracts. */
 export interface ScoringContext {
@@ -29,6 +30,8 @@ export interface ScoringContext {
   readonly settings: AnalysisSettings
   readonly currency: string
   readonly clvStepMonths: number
+  /** the run's win-back model and knowledge; without it every customer gets the plain prior */
+  readonly winBack?: WinBackScorer
 }
 
 /**
@@ -107,7 +110,12 @@ function classifyCustomer(context: ScoringContext, i: number) {
   return { customerId, facts, recencyDays, prediction, contract, verdict }
 }
 
-function valueFigures(context: ScoringContext, i: number, facts: HistoryFacts) {
+function valueFigures(
+  context: ScoringContext,
+  i: number,
+  facts: HistoryFacts,
+  verdict: LapseVerdict,
+) {
   const { settings } = context
   const spendPerOrderMinor = spendPerOrder(context, i, facts.x)
   const ordersPerDay = pastOrderRatePerDay({
@@ -118,18 +126,59 @@ function valueFigures(context: ScoringContext, i: number, facts: HistoryFacts) {
     fallbackDays: settings.value.wonBackHorizonDays,
   })
   const valueIfWonBack = valueIfWonBackMinor({ ordersPerDay, spendPerOrderMinor }, settings.value)
-  const winBack = winBackProbability({ kind: 'customer' }, settings.value)
-  const expected = expectedValueMinor({
-    probability: winBack.probability,
-    valueIfWonBackMinor: valueIfWonBack,
+  const customerId = context.histories.customerIds[i] ?? ''
+  const { winBack, expected } = winBackFigures(context, verdict, {
+    customerId,
+    firstOrderDay: facts.firstDay,
+    valueIfWonBack,
   })
   return { spendPerOrderMinor, valueIfWonBack, winBack, expected }
+}
+
+/**
+ * P(win back) and expected value: by the run's model with its drivers for a customer who is not
+ * active (the lost list's), the plain prior for an active one (nothing to win back yet).
+ */
+function winBackFigures(
+  context: ScoringContext,
+  verdict: LapseVerdict,
+  subject: { customerId: string; firstOrderDay: number | null; valueIfWonBack: number },
+) {
+  const scorer = context.winBack
+  const scored: SubjectWinBack | null =
+    scorer === undefined || verdict.status === 'active'
+      ? null
+      : scorer.customer({
+          subjectKey: `customer:${subject.customerId}`,
+          customerId: subject.customerId,
+          lostOn: verdict.lostSinceDay === null ? null : isoDay(verdict.lostSinceDay),
+          firstOrderOn: subject.firstOrderDay === null ? null : isoDay(subject.firstOrderDay),
+          valueMinor: subject.valueIfWonBack,
+          asOf: asOfText(context.asOfDay),
+        })
+  const winBack =
+    scored?.winBack ?? winBackProbability({ kind: 'customer' }, context.settings.value)
+  const expected = expectedValueMinor({
+    probability: winBack.probability,
+    valueIfWonBackMinor: subject.valueIfWonBack,
+    ...(scored === null ? {} : { expectedCostMinor: scored.costMinor }),
+  })
+  return { winBack, expected }
+}
+
+// one as-of date a run: its ISO text is made once, not a million times
+let asOfMemo: { day: number; text: string } | null = null
+function asOfText(day: number): string {
+  if (asOfMemo?.day !== day) {
+    asOfMemo = { day, text: isoDay(day) }
+  }
+  return asOfMemo.text
 }
 
 function scoreCustomer(context: ScoringContext, i: number): CustomerScoreRow {
   const { histories, asOfDay, settings } = context
   const { customerId, facts, prediction, contract, verdict } = classifyCustomer(context, i)
-  const value = valueFigures(context, i, facts)
+  const value = valueFigures(context, i, facts, verdict)
   const explanation = explainCustomerScore(
     {
       asOfDay,
@@ -218,11 +267,11 @@ function scoreContractOnly(
     },
     settings.lapse,
   )
-  const winBack = winBackProbability({ kind: 'customer' }, settings.value)
   const valueIfWonBack = contract.yearlyValueMinor
-  const expected = expectedValueMinor({
-    probability: winBack.probability,
-    valueIfWonBackMinor: valueIfWonBack,
+  const { winBack, expected } = winBackFigures(context, verdict, {
+    customerId,
+    firstOrderDay: null,
+    valueIfWonBack,
   })
   const explanation = explainCustomerScore(
     {

@@ -28,6 +28,8 @@ import { createPredictor } from './analyze-predict.js'
 import { readStoredHistories, type StoredHistories } from './analyze-read.js'
 import { type ScoringContext, scoreCustomers } from './analyze-score.js'
 import { holdoutData, spendSummary, summarizeHistories } from './analyze-summary.js'
+import { storeWinBackModel } from './win-back-model-as.js'
+import { medianYearlyValueMinor, prepareWinBack, type WinBackScorer } from './win-back-scorer.js'
 
 /** What `analyze` is asked for. `asOf` defaults to today in the company's time zone. */
 export interface AnalyzeOptions {
@@ -96,7 +98,14 @@ export async function analyze(store: Store, options: AnalyzeOptions): Promise<An
     stored.currency ?? 'USD',
   )
   const contracts = contractFacts(await readLatestContracts(store))
-  const dealRows = scoreLostDeals(await readDeals(store), settings)
+  const deals = await readDeals(store)
+  // P(win back) moves with what is known, learned from ended cases once there are enough (issue 5)
+  const winBack = await prepareWinBack(store, {
+    settings,
+    referenceValueMinor: medianYearlyValueMinor(stored.histories),
+    deals,
+  })
+  const dealRows = scoreLostDeals(deals, settings, { scorer: winBack, asOf })
   const notes = [...stored.warnings, ...fitted.notes]
   if (stored.histories.refundOnlyCustomers > 0) {
     notes.push(
@@ -104,7 +113,7 @@ export async function analyze(store: Store, options: AnalyzeOptions): Promise<An
     )
   }
   const chunks = scoreCustomers(
-    scoringContext({ stored, fitted, asOf, timeUnit, settings, contracts, currency }),
+    scoringContext({ stored, fitted, asOf, timeUnit, settings, contracts, currency, winBack }),
   )
   const fit = fitted.fit === null ? null : summarizeFit(fitted.fit)
   const run = { asOf, timeUnit, requested, fitted, fit, notes, settings, currency }
@@ -114,6 +123,7 @@ export async function analyze(store: Store, options: AnalyzeOptions): Promise<An
     chunks,
     dealRows,
   )
+  await storeWinBackModel(store, runId, winBack.record)
   await appendAudit(store, {
     actor: options.actor,
     via: options.via ?? 'cli',
@@ -165,6 +175,7 @@ function scoringContext(input: {
   readonly settings: AnalysisSettings
   readonly contracts: Map<string, ContractCustomer>
   readonly currency: string
+  readonly winBack: WinBackScorer
 }): ScoringContext {
   const { fitted, settings } = input
   const unit = daysPerUnit(input.timeUnit)
@@ -191,6 +202,7 @@ function scoringContext(input: {
     settings,
     currency: input.currency,
     clvStepMonths: CLV_STEP_MONTHS,
+    winBack: input.winBack,
   }
 }
 

@@ -8,6 +8,7 @@ import {
   readLostDealScores,
   type Store,
 } from '../store/index.js'
+import { reasonsOfSubjects } from './win-back-reasons.js'
 
 /** One row of the lost list: a lost customer or a lost deal, money in major units of `currency`. */
 export interface LostListRow {
@@ -27,6 +28,10 @@ export interface LostListRow {
   readonly expectedValue: number
   readonly currency: string
   readonly explanation: string
+  /** the loss's live reason codes (a finding's, or a deal's mapped reason); empty when unknown */
+  readonly reasons: readonly string[]
+  /** true when a fix covers one of `reasons` */
+  readonly reasonFixed: boolean
 }
 
 /** The lost list of the newest analysis run. */
@@ -65,13 +70,34 @@ export async function listLost(
   ].sort(
     (left, right) => right.expectedValue - left.expectedValue || left.id.localeCompare(right.id),
   )
+  const listed = top === undefined ? rows : rows.slice(0, top)
   return {
     runId: run.id,
     asOf: run.as_of,
     model: run.model,
     currency: run.currency,
-    rows: top === undefined ? rows : rows.slice(0, top),
+    rows: await withReasons(store, listed),
   }
+}
+
+// reasons are read for the listed rows in batches, a few statements each, never one per row
+const REASON_BATCH = 500
+
+async function withReasons(store: Store, rows: readonly LostListRow[]): Promise<LostListRow[]> {
+  const decorated: LostListRow[] = []
+  for (let start = 0; start < rows.length; start += REASON_BATCH) {
+    const batch = rows.slice(start, start + REASON_BATCH)
+    const reasons = await reasonsOfSubjects(store, batch)
+    for (const row of batch) {
+      const known = reasons.get(`${row.kind}:${row.id}`)
+      decorated.push({
+        ...row,
+        reasons: known?.reasons ?? [],
+        reasonFixed: known?.reasonFixed ?? false,
+      })
+    }
+  }
+  return decorated
 }
 
 function customerRow(row: LostCustomerScore, currency: string): LostListRow {
@@ -93,6 +119,8 @@ function customerRow(row: LostCustomerScore, currency: string): LostListRow {
     expectedValue: money(row.expected_value_minor),
     currency,
     explanation: row.explanation,
+    reasons: [],
+    reasonFixed: false,
   }
 }
 
@@ -116,5 +144,7 @@ function dealRow(row: LostDealScore, runCurrency: string): LostListRow {
     expectedValue: money(row.expected_value_minor),
     currency,
     explanation: row.explanation,
+    reasons: [],
+    reasonFixed: false,
   }
 }

@@ -17,6 +17,7 @@ import { countFromSummary, facetsOf, hasRowFilters, type LostKind } from './lost
 import { readableOwners } from './owner-scope.js'
 import { createPageCache, type PageCache } from './page-cache.js'
 import { currentRunSummary, type RunSummary } from './run-summary.js'
+import { reasonsOfSubjects } from './win-back-reasons.js'
 
 /** What the lost list sorts by; a leading `-` sorts descending. */
 const LOST_LIST_SORT_KEYS = [
@@ -77,6 +78,9 @@ export interface LostListItem {
   readonly winBackProbability: number
   readonly expectedValueMinor: number
   readonly reason: string | null
+  /** the loss's live reason codes, and whether a fix covers one (issue 5 part 7) */
+  readonly reasons: string[]
+  readonly reasonFixed: boolean
   readonly explanation: string
 }
 
@@ -102,8 +106,9 @@ const DEFAULT_LIMIT = 50
  * analyst, their team's for a manager, their own for a rep (SPEC access policy, the same owner
  * scope as the customer list). Filters narrow it; asking for an owner outside the scope shows
  * nothing. Stays fast at a million customers: pages walk the run summary's index in memory (a
- * search or a name sort, the database's), totals come from the summary or from a count that stops
- * at 10,000, and the last 500 pages asked for the same version of the data are answered again.
+ * search checks the names kept beside it; a name sort is the database's), totals are exact, from
+ * the summary's counts or a walk of its index, and the last 500 pages asked for the same version
+ * of the data are answered again.
  * @throws NotFoundError before the first `analyze`
  * @example const page = await listLostAs(store, rep, { status: 'lost', sort: '-overdueDays' })
  */
@@ -244,6 +249,8 @@ async function pageRows(
     ...(await readLostDealRows(store, summary.runId, dealIds)),
   ]
   const byKey = new Map(rows.map((row) => [`${row.kind}:${row.id}`, row]))
+  // the page's reasons in a few statements for all its rows, after the page query
+  const reasons = await reasonsOfSubjects(store, keys)
   return keys.flatMap((key) => {
     const row = byKey.get(`${key.kind}:${key.id}`)
     const inScope =
@@ -253,11 +260,21 @@ async function pageRows(
       return []
     }
     const ownerName = row.owner_id === null ? null : (summary.ownerNames.get(row.owner_id) ?? null)
-    return [toItem(row, ownerName)]
+    const known = reasons.get(`${key.kind}:${key.id}`)
+    return [
+      {
+        ...toItem(row, ownerName),
+        reasons: known?.reasons ?? [],
+        reasonFixed: known?.reasonFixed ?? false,
+      },
+    ]
   })
 }
 
-function toItem(row: LostRow, ownerName: string | null): LostListItem {
+function toItem(
+  row: LostRow,
+  ownerName: string | null,
+): Omit<LostListItem, 'reasons' | 'reasonFixed'> {
   return {
     kind: row.kind,
     id: row.id,

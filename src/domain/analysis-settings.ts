@@ -37,6 +37,16 @@ export interface ValueSettings {
   readonly minClosedDealsForConversion: number
   /** months a recurring deal's value is multiplied by to annualise it (its value is monthly) */
   readonly recurringDealMonthsPerYear: number
+  /** the lowest P(win back) the prior or the learned model may give (nobody is hopeless) */
+  readonly winBackMinProbability: number
+  /** the highest P(win back) (nobody is a sure thing) */
+  readonly winBackMaxProbability: number
+  /** ended win-back cases needed before a model learned from them replaces the prior */
+  readonly minEndedCasesForModel: number
+  /** expected cost: the effort of one win-back attempt (meetings, travel, time), minor units */
+  readonly expectedCostEffortMinor: number
+  /** expected cost: the make-good offered, as a share of the damage incidents recorded */
+  readonly makeGoodShareOfDamage: number
 }
 
 /** Every business rule of an analysis run, with SPEC's defaults. */
@@ -64,6 +74,11 @@ export const DEFAULT_ANALYSIS_SETTINGS: AnalysisSettings = {
     dealWinBackFallback: 0.1,
     minClosedDealsForConversion: 30,
     recurringDealMonthsPerYear: 12,
+    winBackMinProbability: 0.02,
+    winBackMaxProbability: 0.8,
+    minEndedCasesForModel: 50,
+    expectedCostEffortMinor: 0,
+    makeGoodShareOfDamage: 0.5,
   },
 }
 
@@ -91,6 +106,11 @@ const valueSchema = z
     dealWinBackFallback: probability,
     minClosedDealsForConversion: z.number().int().min(1),
     recurringDealMonthsPerYear: positive,
+    winBackMinProbability: probability,
+    winBackMaxProbability: probability,
+    minEndedCasesForModel: z.number().int().min(10),
+    expectedCostEffortMinor: z.number().min(0).finite(),
+    makeGoodShareOfDamage: z.number().min(0).max(10),
   })
   .partial()
 

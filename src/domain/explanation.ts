@@ -1,6 +1,7 @@
 import type { LapseThresholds } from './analysis-settings.js'
 import type { LapseVerdict } from './lapse-status.js'
 import type { ExpectedValue, WinBackProbability } from './win-back-value.js'
+import { describeWinBackDrivers } from './win-back-words.js'
 
 /** One plain sentence per figure of a score, and the whole as one line. */
 export interface ScoreExplanation {
@@ -81,21 +82,57 @@ function assemble(
   expected: ExpectedValue,
   currency: string,
 ): ScoreExplanation {
-  const winBackSentence = `${formatPercent(winBack.probability)} chance to win back (${WIN_BACK_BASIS_WORDS[winBack.basis]})`
-  const costWords = expected.terms.includes('expected_cost')
-    ? 'less the expected cost'
-    : 'no cost counted yet'
-  const expectedValue = `expected value about ${formatMoney(expected.valueMinor, currency)} (P(win back) × value if won back, ${costWords})`
+  const winBackSentence = winBackWords(winBack)
+  const expectedValue = expectedValueWords(expected, currency)
   const sentence = [parts.history, parts.status, parts.value, winBackSentence, expectedValue].join(
     '; ',
   )
   return { ...parts, winBack: winBackSentence, expectedValue, sentence }
 }
 
+/**
+ * "34 % chance to win back (the prior for ex-customers: price leaver whose reason is now fixed
+ * (+9 pts); 3 failed attempts (−6 pts))": the probability, where it came from, and its biggest
+ * drivers in words.
+ */
+export function winBackWords(winBack: WinBackProbability): string {
+  const drivers =
+    winBack.drivers === undefined || winBack.factors === undefined
+      ? ''
+      : describeWinBackDrivers(winBack.factors, winBack.drivers)
+  const basis = WIN_BACK_BASIS_WORDS[winBack.basis]
+  return `${formatPercent(winBack.probability)} chance to win back (${basis}${drivers === '' ? '' : `: ${drivers}`})`
+}
+
+/**
+ * Puts a new P(win back) and expected value into an explanation sentence written by
+ * {@link explainCustomerScore} or {@link explainDealScore}, keeping what it says of the history,
+ * status and value: a fix or a new decision maker changes the chance, not the past.
+ */
+export function replaceWinBackWords(
+  sentence: string,
+  winBack: WinBackProbability,
+  expected: ExpectedValue,
+  currency: string,
+): string {
+  const at = sentence.indexOf(' chance to win back (')
+  const cut = at < 0 ? -1 : sentence.lastIndexOf('; ', at)
+  const head = cut < 0 ? sentence : sentence.slice(0, cut)
+  return [head, winBackWords(winBack), expectedValueWords(expected, currency)].join('; ')
+}
+
 const WIN_BACK_BASIS_WORDS: Record<WinBackProbability['basis'], string> = {
+  learned_model: "the company's own win-back outcomes",
   ex_customer_prior: 'the prior for ex-customers',
   company_deal_conversion: "the company's own deal conversion",
   deal_fallback_prior: 'the prior for lost deals until there are enough closed deals',
+}
+
+function expectedValueWords(expected: ExpectedValue, currency: string): string {
+  const costWords = expected.terms.includes('expected_cost')
+    ? 'less the expected cost'
+    : 'no cost counted yet'
+  return `expected value about ${formatMoney(expected.valueMinor, currency)} (P(win back) × value if won back, ${costWords})`
 }
 
 function describeHistory(facts: CustomerExplanationFacts): string {

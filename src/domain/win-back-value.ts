@@ -1,4 +1,6 @@
 import type { ValueSettings } from './analysis-settings.js'
+import type { WinBackFactors } from './win-back-factors.js'
+import type { WinBackDriver } from './win-back-prior.js'
 
 /**
  * How often the customer bought while they were a customer, in orders per day.
@@ -73,11 +75,19 @@ export function clvMinor(
 }
 
 /** Where a P(win back) came from, so the explanation can say it. */
-export type WinBackBasis = 'ex_customer_prior' | 'company_deal_conversion' | 'deal_fallback_prior'
+export type WinBackBasis =
+  | 'ex_customer_prior'
+  | 'company_deal_conversion'
+  | 'deal_fallback_prior'
+  | 'learned_model'
 
 export interface WinBackProbability {
   readonly probability: number
   readonly basis: WinBackBasis
+  /** what moved it from the base, biggest first (absent: nothing known moved it) */
+  readonly drivers?: readonly WinBackDriver[]
+  /** the factors the drivers are about, for their words */
+  readonly factors?: WinBackFactors
 }
 
 /**
@@ -149,4 +159,19 @@ export function expectedValueMinor(input: {
 /** Rounds to whole minor units; anything not finite becomes 0 so no NaN ever reaches a figure. */
 export function finiteMinor(value: number): number {
   return Number.isFinite(value) ? Math.round(value) : 0
+}
+
+/**
+ * Expected cost of a win-back attempt (SPEC §2: make-good and effort): the effort of one attempt
+ * plus a make-good proportional to the damage done (SPEC §6), a share of the cost the customer's
+ * incidents recorded. Both are settings (`value.expectedCostEffortMinor`,
+ * `value.makeGoodShareOfDamage`); they are spent whether or not the customer comes back.
+ * @example expectedCostMinor({ incidentCostMinor: 1000 }, settings) // 500 with a 0.5 share, no effort
+ */
+export function expectedCostMinor(
+  input: { readonly incidentCostMinor: number },
+  settings: ValueSettings,
+): number {
+  const damage = Math.max(0, input.incidentCostMinor)
+  return finiteMinor(settings.expectedCostEffortMinor + settings.makeGoodShareOfDamage * damage)
 }

@@ -8,6 +8,8 @@ import {
   signInAs,
   storeTargets,
 } from '../test-support/api-fixture.js'
+import { seedAnalysis } from '../test-support/lost-list-fixture.js'
+import { seedCaseMatrix } from './routes/__fixtures__/cases-matrix-probes.js'
 
 const targets = await storeTargets()
 
@@ -139,5 +141,122 @@ describe.each(targets)('mass assignment on $name (TESTPLAN T10)', (target) => {
       as: rep,
     })
     expect(response.status).toBe(400)
+  })
+})
+
+describe.each(targets)('mass assignment on the case routes on $name (TESTPLAN T10)', (target) => {
+  let fixture: ApiFixture
+  let admin: Credentials
+  let manager: Credentials
+  const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort()
+
+  beforeAll(async () => {
+    fixture = await createApiFixture(target)
+    await seedAnalysis(fixture.store, fixture.users)
+    await seedCaseMatrix(fixture)
+    admin = await signInAs(fixture, 'admin')
+    manager = await signInAs(fixture, 'manager')
+  })
+  afterAll(async () => {
+    await fixture.close()
+  })
+
+  const snapshot = async () =>
+    JSON.stringify(
+      await Promise.all(
+        (['cases', 'case_reps', 'tasks', 'reasons', 'fixes', 'settings'] as const).map(
+          async (table) =>
+            (await fixture.store.db.selectFrom(table).selectAll().execute())
+              .map((row) => JSON.stringify(row))
+              .sort(),
+        ),
+      ),
+    )
+
+  it('refuses owner, version, role and prototype keys in every case body with 400, changing nothing', async () => {
+    const caseId = Number(
+      (await fixture.store.db.selectFrom('cases').select('id').executeTakeFirstOrThrow()).id,
+    )
+    const taskId = Number(
+      (await fixture.store.db.selectFrom('tasks').select('id').executeTakeFirstOrThrow()).id,
+    )
+    const ifMatch = { 'if-match': '"1"' }
+    const bodies: {
+      method: string
+      path: string
+      as: Credentials
+      base: object
+      headers?: object
+    }[] = [
+      {
+        method: 'POST',
+        path: '/api/cases',
+        as: manager,
+        base: { subject: { kind: 'customer', customerId: 'A-009' } },
+      },
+      {
+        method: 'PATCH',
+        path: `/api/cases/${caseId}`,
+        as: manager,
+        base: { nextStep: 'x' },
+        headers: ifMatch,
+      },
+      {
+        method: 'PATCH',
+        path: `/api/cases/${caseId}/people`,
+        as: manager,
+        base: {},
+        headers: ifMatch,
+      },
+      {
+        method: 'PATCH',
+        path: `/api/tasks/${taskId}`,
+        as: admin,
+        base: { done: true },
+        headers: ifMatch,
+      },
+      {
+        method: 'POST',
+        path: '/api/reasons',
+        as: admin,
+        base: { code: 'mass', label: 'Mass', fixable: true },
+      },
+      {
+        method: 'PATCH',
+        path: '/api/reasons/price',
+        as: admin,
+        base: { label: 'Price' },
+        headers: ifMatch,
+      },
+      {
+        method: 'POST',
+        path: '/api/fixes',
+        as: admin,
+        base: { reasonCode: 'price', fixedOn: '2024-06-01', note: 'x' },
+      },
+      {
+        method: 'PATCH',
+        path: '/api/settings/case-rules',
+        as: admin,
+        base: { newRepMonths: 2 },
+        headers: ifMatch,
+      },
+    ]
+    const before = await snapshot()
+    for (const { method, path, as, base, headers } of bodies) {
+      for (const key of HOSTILE_KEYS) {
+        const response = await call(fixture, {
+          method,
+          path,
+          as,
+          body: withKey(base as Record<string, unknown>, key, { role: 'admin', polluted: true }),
+          headers: { ...(headers as Record<string, string> | undefined) },
+        })
+        expect(response.status, `${method} ${path} with ${key}`).toBe(400)
+      }
+    }
+    expect(await snapshot()).toBe(before)
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys)
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
   })
 })

@@ -10,8 +10,9 @@ import { hasValidCsrfToken } from './session-cookie.js'
 
 /**
  * Mounts the route table under `/api`: for each request, access first (session, second factor,
- * CSRF token, policy), then input validation, then the handler, whose answer is parsed with the
- * response schema so that no field outside the contract ever leaves.
+ * CSRF token, policy), then If-Match on a change to a versioned record (428 without), then input
+ * validation, then the handler, whose answer is parsed with the response schema so that no field
+ * outside the contract ever leaves; a versioned record's answer carries its version as the ETag.
  * @example mountRoutes(app, ROUTES, deps)
  */
 export function mountRoutes(
@@ -23,6 +24,8 @@ export function mountRoutes(
     app.on(route.method.toUpperCase(), `/api${toHonoPath(route.path)}`, async (c) => {
       const ctx = routeContext(c, deps)
       await enforceAccess(route, ctx)
+      // 428 before the input is read: a change that names no version is refused whatever it holds
+      const ifMatch = route.versioned === true ? preconditionOf(route, c) : null
       const params = parsePart(route.params, c.req.param(), 'path')
       const query = parsePart(route.query, c.req.query(), 'query')
       if (route.upload !== undefined) {
@@ -30,11 +33,16 @@ export function mountRoutes(
       }
       const body =
         route.body === undefined ? undefined : parsePart(route.body, await readJson(c), 'body')
-      const result = await route.run({ params, query, body, ctx })
+      const result = await route.run({ params, query, body, ctx: { ...ctx, ifMatch } })
       if (route.produces !== undefined) {
-        return fileResponse(route.produces, result as FileAnswer)
+        const file = result as FileAnswer
+        return fileResponse(file.mediaType ?? route.produces, file)
       }
-      return c.json(route.response.parse(result), route.successStatus ?? 200)
+      const answer: unknown = route.response.parse(result)
+      if (route.versioned === true) {
+        setEntityTag(c, answer)
+      }
+      return c.json(answer, route.successStatus ?? 200)
     })
   }
 }
@@ -49,6 +57,41 @@ function routeContext(c: Context<ServerEnv>, deps: ResolvedDeps): RouteContext {
     requestId,
     session,
     audit: { actorUserId: session?.user.id ?? null, via: 'api', requestId },
+    ifMatch: null,
+  }
+}
+
+/**
+ * The tag of `If-Match` on a write to a versioned record (TESTPLAN T6): required (428 without);
+ * `*` or a list would let a stale write through, so one tag it is. `W/` and quotes are dropped.
+ */
+function preconditionOf(route: ApiRoute, c: Context<ServerEnv>): string | null {
+  // creating (POST) answers a tag but needs none; changing and deleting need one
+  if (route.method !== 'patch' && route.method !== 'delete') {
+    return null
+  }
+  const header = c.req.header('if-match')?.trim() ?? ''
+  if (header === '' || header === '*') {
+    throw new ComebackError(
+      'PRECONDITION_REQUIRED',
+      'send If-Match with the ETag you read (428): a change must say which version it is based on',
+    )
+  }
+  const match = /^(?:W\/)?"?([^",\s]{1,200})"?$/.exec(header)
+  if (match?.[1] === undefined) {
+    throw new ValidationError('If-Match holds one entity tag, like "3"')
+  }
+  return match[1]
+}
+
+// the record's version, as the entity tag of the answer
+function setEntityTag(c: Context<ServerEnv>, answer: unknown): void {
+  const version =
+    typeof answer === 'object' && answer !== null
+      ? (answer as { version?: unknown }).version
+      : undefined
+  if (typeof version === 'number' || typeof version === 'string') {
+    c.header('ETag', `"${version}"`)
   }
 }
 

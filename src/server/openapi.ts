@@ -56,6 +56,45 @@ function requestBody(route: ApiRoute): JsonObject {
   }
 }
 
+// a versioned record (TESTPLAN T6): its answer carries an ETag, and a change needs If-Match
+function preconditionParameters(route: ApiRoute): JsonObject[] {
+  if (route.versioned !== true || (route.method !== 'patch' && route.method !== 'delete')) {
+    return []
+  }
+  return [
+    {
+      name: 'If-Match',
+      in: 'header',
+      required: true,
+      description: 'the ETag of the version this change is based on, e.g. "3"',
+      schema: { type: 'string' },
+    },
+  ]
+}
+
+function preconditionResponses(route: ApiRoute): JsonObject {
+  if (route.versioned !== true || (route.method !== 'patch' && route.method !== 'delete')) {
+    return {}
+  }
+  return {
+    '412': errorResponse('stale: the record changed since the ETag sent in If-Match'),
+    '428': errorResponse('If-Match is required'),
+  }
+}
+
+function entityTagHeader(route: ApiRoute): JsonObject {
+  return route.versioned === true
+    ? {
+        headers: {
+          ETag: {
+            description: 'the version of the record, to send back in If-Match',
+            schema: { type: 'string' },
+          },
+        },
+      }
+    : {}
+}
+
 function operation(route: ApiRoute): JsonObject {
   const secured = route.access.kind !== 'public'
   const csrf = secured && isUnsafeMethod(route.method)
@@ -63,11 +102,16 @@ function operation(route: ApiRoute): JsonObject {
     operationId: route.operationId,
     summary: route.summary,
     tags: [route.tag],
-    parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
+    parameters: [
+      ...parameters(route.params, 'path'),
+      ...parameters(route.query, 'query'),
+      ...preconditionParameters(route),
+    ],
     ...requestBody(route),
     responses: {
       [String(route.successStatus ?? 200)]: {
         description: 'success',
+        ...entityTagHeader(route),
         content:
           route.produces === undefined
             ? { 'application/json': { schema: jsonSchema(route.response, 'output') } }
@@ -75,6 +119,7 @@ function operation(route: ApiRoute): JsonObject {
       },
       ...(secured ? { '401': errorResponse('not signed in') } : {}),
       ...(secured ? { '403': errorResponse('not allowed, second factor owed, or CSRF') } : {}),
+      ...preconditionResponses(route),
       default: errorResponse('error'),
     },
     security: secured ? [csrf ? { sessionCookie: [], csrfToken: [] } : { sessionCookie: [] }] : [],

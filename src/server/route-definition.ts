@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import type { z } from 'zod'
 import type { AuditContext, AuthenticatedSession } from '../app/index.js'
 import type { Action, ResourceType } from '../domain/access-policy.js'
+import { ComebackError, PreconditionFailedError } from '../domain/errors.js'
 import type { ResolvedDeps, ServerEnv } from './server-env.js'
 
 /**
@@ -21,6 +22,11 @@ export interface RouteContext {
   readonly requestId: string
   readonly session: AuthenticatedSession | null
   readonly audit: AuditContext
+  /**
+   * The entity tag an unsafe request on a `versioned` route was sent with (`If-Match`), unquoted;
+   * the mounting code already refused the request with 428 when there was none. Null elsewhere.
+   */
+  readonly ifMatch: string | null
 }
 
 type HttpMethod = 'get' | 'post' | 'patch' | 'delete'
@@ -41,11 +47,19 @@ interface RouteMeta {
   readonly upload?: { readonly mediaTypes: readonly string[] }
   /** The answer is a file of this media type (the handler returns a `FileAnswer`), not JSON. */
   readonly produces?: 'text/csv'
+  /**
+   * The route reads or changes one versioned record (TESTPLAN T6): its answer carries the record's
+   * `version`, sent back as `ETag: "<version>"`; a PATCH or DELETE needs `If-Match` (428 without,
+   * 412 from the handler when stale), which the handler finds in `ctx.ifMatch`.
+   */
+  readonly versioned?: boolean
 }
 
 /** A file a route answers with: its name for the download, and its text, piece by piece. */
 export interface FileAnswer {
   readonly fileName: string
+  /** the file's media type when it is not the route's `produces` (e.g. a JSON export) */
+  readonly mediaType?: string
   readonly chunks: AsyncIterable<string>
 }
 
@@ -103,6 +117,35 @@ export function defineRoute<
         body: input.body as z.output<TBody>,
         ctx: input.ctx,
       }),
+  }
+}
+
+/**
+ * The record version a versioned write was based on, from `If-Match`: a tag that is no whole
+ * number cannot match any version, so it is stale (412).
+ * @throws PRECONDITION_REQUIRED without If-Match; PreconditionFailedError for a tag no version has
+ * @example await moveCase(store, who, { caseId, expectedVersion: expectedVersion(ctx), to })
+ */
+export function expectedVersion(ctx: RouteContext): number {
+  if (ctx.ifMatch === null) {
+    throw new ComebackError('PRECONDITION_REQUIRED', 'send If-Match with the ETag you read')
+  }
+  if (!/^[1-9][0-9]{0,14}$/.test(ctx.ifMatch)) {
+    throw new PreconditionFailedError(`If-Match "${ctx.ifMatch}" matches no version: reload`)
+  }
+  return Number(ctx.ifMatch)
+}
+
+/**
+ * Checks `If-Match` against the current tag of a record whose version is derived (a setting).
+ * @throws PRECONDITION_REQUIRED without If-Match; PreconditionFailedError when it differs
+ */
+export function assertIfMatch(ctx: RouteContext, currentTag: string): void {
+  if (ctx.ifMatch === null) {
+    throw new ComebackError('PRECONDITION_REQUIRED', 'send If-Match with the ETag you read')
+  }
+  if (ctx.ifMatch !== currentTag) {
+    throw new PreconditionFailedError('this was changed since you read it: reload and try again')
   }
 }
 

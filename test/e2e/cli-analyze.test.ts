@@ -74,9 +74,12 @@ describe('comeback analyze, lost and fit', () => {
       'expectedValue',
       'explanation',
       'currency',
+      'reasons',
+      'reasonFixed',
     ]) {
       expect(rows[0]).toHaveProperty(key)
     }
+    expect(Array.isArray(rows[0].reasons)).toBe(true)
     const csv = await run(['--db', database, 'lost', '--csv'])
     expect(csv.stdout.split('\n')[0]).toMatch(/^id,kind,name,status,/)
   })

@@ -13,6 +13,7 @@ import {
   listRuleOverrides,
   type Store,
 } from '../../store/index.js'
+import { type AllowedMove, allowedMoves } from './allowed-moves.js'
 import { type CaseActor, dayOf, loadCaseFor } from './case-support.js'
 import { type CaseSummary, summarizeCases } from './case-view.js'
 import { caseFacts } from './move-facts.js'
@@ -62,6 +63,8 @@ export interface CaseDetail extends CaseSummary {
   }[]
   /** what the next open stage asks for (none once at Plan agreed, resting or ended) */
   readonly nextQuestions: readonly OpenQuestion[]
+  /** every stage the case may be moved to now, with that move's questions (none once ended) */
+  readonly allowedMoves: readonly AllowedMove[]
   readonly timeline: readonly CaseTimelineEntry[]
 }
 
@@ -108,6 +111,7 @@ export async function describeCase(store: Store, row: CaseRow, today: string): P
     endingNote: row.ending_note,
     overrides: overrides.map((o) => ({ rule: o.rule, reason: o.reason, actor: o.actor, at: o.at })),
     nextQuestions: nextQuestions(row, recorded.length),
+    allowedMoves: allowedMoves(caseFacts(row, recorded.length)),
     timeline: events.map((event) => ({
       at: event.at,
       actor: event.actor,

@@ -1,7 +1,11 @@
 import { can } from '../../domain/access-policy.js'
-import { type CaseRuleSettings, parseCaseRuleSettings } from '../../domain/case-rules.js'
-import { ForbiddenError, ValidationError } from '../../domain/errors.js'
-import { type Store, setSetting } from '../../store/index.js'
+import {
+  type CaseRuleSettings,
+  DEFAULT_CASE_RULE_SETTINGS,
+  parseCaseRuleSettings,
+} from '../../domain/case-rules.js'
+import { ForbiddenError, PreconditionFailedError, ValidationError } from '../../domain/errors.js'
+import { readSettingForUpdate, replaceSetting, type Store } from '../../store/index.js'
 import {
   actorLabel,
   auditCaseChange,
@@ -22,7 +26,10 @@ export async function getCaseRuleSettings(store: Store): Promise<CaseRuleSetting
 /**
  * Changes the case rules (an admin only, SPEC: business rules live in the database and admins edit
  * them); what is left out keeps its current value. Audited with the keys changed.
- * @throws ForbiddenError; ValidationError for a value of the wrong type
+ * `expect` sees the rules as read before the change (the server checks If-Match there); the write
+ * then happens only if they are still those rules (TESTPLAN T6).
+ * @throws ForbiddenError; ValidationError for a value of the wrong type; PreconditionFailedError
+ *   when `expect` refuses or the rules changed meanwhile
  * @example await setCaseRuleSettings(store, who, { newRepMonths: 3 })
  */
 export async function setCaseRuleSettings(
@@ -32,12 +39,19 @@ export async function setCaseRuleSettings(
     readonly enabled?: Partial<CaseRuleSettings['enabled']>
     readonly newRepMonths?: number
   },
+  expect?: (current: CaseRuleSettings) => void,
 ): Promise<CaseRuleSettings> {
   if (!can(who.actor, 'write', { type: 'setting' })) {
     await auditDenied(store, who, 'denied_write', null)
     throw new ForbiddenError(`a ${who.actor.role} may not change the case rules: an admin does`)
   }
-  const current = await readCaseRuleSettings(store)
+  const { value: current, storedJson } = await readSettingForUpdate(
+    store,
+    CASE_RULES_SETTING,
+    DEFAULT_CASE_RULE_SETTINGS,
+    parseCaseRuleSettings,
+  )
+  expect?.(current)
   let next: CaseRuleSettings
   try {
     next = parseCaseRuleSettings({
@@ -50,7 +64,11 @@ export async function setCaseRuleSettings(
     })
   }
   await store.db.transaction().execute(async (trx) => {
-    await setSetting(trx, CASE_RULES_SETTING, next, actorLabel(who.audit))
+    if (!(await replaceSetting(trx, CASE_RULES_SETTING, storedJson, next, actorLabel(who.audit)))) {
+      throw new PreconditionFailedError(
+        'the case rules were changed meanwhile: reload and try again',
+      )
+    }
     await auditCaseChange(trx, who.audit, {
       action: 'update',
       objectType: 'setting',

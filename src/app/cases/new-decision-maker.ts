@@ -8,6 +8,7 @@ import {
   readLostDeals,
   type Store,
 } from '../../store/index.js'
+import { prepareWinBackRescore } from '../win-back-rescore.js'
 import { auditCaseChange, auditDenied, type CaseActor, dayOf, usersById } from './case-support.js'
 import { caseRefs, isSettled } from './known-losses.js'
 import { seniorUser } from './record-fix.js'
@@ -42,6 +43,11 @@ export async function recordNewDecisionMaker(
   }
   const targets = await decisionMakerTargets(store, customer.id, customer.ownerId, input.changedOn)
   const users = await usersById(store)
+  // read before the transaction: their P(win back) and expected value rise in it (issue 5 part 4)
+  const rescore = await prepareWinBackRescore(store, {
+    decisionMaker: { subjectKeys: targets.map((target) => target.subjectKey), on: input.changedOn },
+    customerIds: [customer.id],
+  })
   const resurfaced = await store.db.transaction().execute(async (trx) => {
     await auditCaseChange(trx, who.audit, {
       action: 'new_decision_maker',
@@ -49,7 +55,7 @@ export async function recordNewDecisionMaker(
       objectId: customer.id,
       fields: ['decision_maker'],
     })
-    return resurface(trx, who, {
+    const items = await resurface(trx, who, {
       trigger: {
         key: `decision_maker:${customer.id}:${input.changedOn}`,
         kind: 'new_decision_maker',
@@ -62,6 +68,8 @@ export async function recordNewDecisionMaker(
       targets,
       users,
     })
+    await rescore?.apply(trx, items)
+    return items
   })
   return { resurfaced }
 }

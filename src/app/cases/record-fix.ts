@@ -8,6 +8,7 @@ import {
   type Store,
   type UserRow,
 } from '../../store/index.js'
+import { prepareWinBackRescore } from '../win-back-rescore.js'
 import {
   actorLabel,
   auditCaseChange,
@@ -85,6 +86,11 @@ export async function recordFix(
     store,
     (await readKnownLosses(store)).filter((loss) => fixCovers(terms, loss)),
   )
+  // read before the transaction: their P(win back) and expected value rise in it (issue 5 part 4)
+  const rescore = await prepareWinBackRescore(store, {
+    fix: terms,
+    customerIds: covered.map((loss) => loss.customerId),
+  })
   const result = await store.db.transaction().execute(async (trx) => {
     const id = await insertFix(trx, {
       reason_id: reason.id,
@@ -114,6 +120,7 @@ export async function recordFix(
       targets: covered.map((loss) => ({ ...loss, reasonId: reason.id })),
       users,
     })
+    await rescore?.apply(trx, resurfaced)
     return { id, resurfaced }
   })
   const fix = (await listFixViews(store)).find((view) => view.id === result.id)

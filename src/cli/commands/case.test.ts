@@ -217,6 +217,24 @@ describe('comeback case, fix, reason and lessons', () => {
     ])
   })
 
+  it('lists the cases as `comeback cases`, sorted and paged like `case list`', () => {
+    // `comeback cases` is the same list, with sorting and paging
+    expect(
+      comebackJson(db, [
+        '--as',
+        REP,
+        'cases',
+        '--stage',
+        'meeting_held',
+        '--sort',
+        '-lostValue',
+        '--json',
+      ]),
+    ).toEqual([expect.objectContaining({ id: 1, stage: 'meeting_held' })])
+    expect(comebackJson(db, ['--as', REP, 'cases', '--ended', '--json'])).toEqual([])
+    expect(comeback(db, ['--as', REP, 'cases', '--sort', 'shoe size']).status).not.toBe(0)
+  }, 120_000)
+
   it('records a fix and lists the ids it resurfaced; the lessons show the reason', () => {
     const fix = comeback(db, [
       '--as',
@@ -238,6 +256,10 @@ describe('comeback case, fix, reason and lessons', () => {
     expect(result.resurfaced.map((item) => [item.subjectKey, item.caseId])).toEqual([
       ['customer:C-1', 1],
     ])
+    expect(JSON.parse(fix.stdout)).toMatchObject({
+      resurfacedCustomerIds: ['C-1'],
+      resurfacedDealIds: [],
+    })
     const lessons = comeback(db, ['lessons', '--json'])
     expect(JSON.parse(lessons.stdout)).toMatchObject({
       lossesWithReason: 1,

@@ -5,12 +5,13 @@ import {
   listCasesAs,
   listOverdueStepsAs,
   openCase,
+  pageCases,
 } from '../../app/index.js'
 import { CASE_STAGES, type CaseStage } from '../../domain/case-stage.js'
 import { ValidationError } from '../../domain/errors.js'
 import { parseChoice, parseIsoDate, parseWholeNumber } from '../arguments.js'
 import { type CliContext, type GlobalOptions, withStore } from '../context.js'
-import { outputFormat, renderRows, writeOut } from '../output.js'
+import { outputFormat, renderRows, writeNote, writeOut } from '../output.js'
 import { registerCaseChangeCommands } from './case-change.js'
 import { caseActorOf, collect, parseCaseId, parseOverrides, userIdOf } from './case-options.js'
 import { CASE_COLUMNS, writeDetail } from './case-views.js'
@@ -34,6 +35,9 @@ interface ListOptions {
   readonly owner?: string
   readonly customer?: string
   readonly overdue?: boolean
+  readonly sort?: string
+  readonly limit?: string
+  readonly offset?: string
   readonly json?: boolean
   readonly csv?: boolean
 }
@@ -63,27 +67,9 @@ export function registerCaseCommand(program: Command): void {
         openAction(context, options),
       )
     })
-  command
-    .command('list')
-    .description('the cases you may see, most urgent next step first')
-    .option(
-      '--stage <stage>',
-      `only this stage (repeatable): ${CASE_STAGES.join(', ')}`,
-      collect,
-      [],
-    )
-    .option('--open', 'only open and resting cases')
-    .option('--ended', 'only ended cases')
-    .option('--owner <email>', 'only cases this person owns')
-    .option('--customer <id>', 'only cases of this customer')
-    .option('--overdue', 'only overdue steps on your list (yours and your reports’)')
-    .option('--json', 'print a JSON array')
-    .option('--csv', 'print spreadsheet-safe CSV')
-    .action(async (options: ListOptions, cmd: Command) => {
-      await withStore(cmd.optsWithGlobals<GlobalOptions>(), (context) =>
-        listAction(context, options),
-      )
-    })
+  listOptions(command.command('list')).description(
+    'the cases you may see, most urgent next step first',
+  )
   command
     .command('show')
     .description('one case: its finding, the next stage’s questions, its timeline')
@@ -96,6 +82,36 @@ export function registerCaseCommand(program: Command): void {
       })
     })
   registerCaseChangeCommands(command)
+  listOptions(program.command('cases')).description(
+    'the case board as a list: the cases you may see (same as `case list`)',
+  )
+}
+
+const CASE_SORTS = ['nextStepDueOn', 'openedOn', 'lostOn', 'lostValue', 'customerName'] as const
+
+function listOptions(command: Command): Command {
+  return command
+    .option(
+      '--stage <stage>',
+      `only this stage (repeatable): ${CASE_STAGES.join(', ')}`,
+      collect,
+      [],
+    )
+    .option('--open', 'only open and resting cases')
+    .option('--ended', 'only ended cases')
+    .option('--owner <email>', 'only cases this person owns')
+    .option('--customer <id>', 'only cases of this customer')
+    .option('--overdue', 'only overdue steps on your list (yours and your reports’)')
+    .option('--sort <key>', `sort by ${CASE_SORTS.join(', ')}; a leading - sorts descending`)
+    .option('--limit <n>', 'at most this many cases (default 100)')
+    .option('--offset <n>', 'skip this many first')
+    .option('--json', 'print a JSON array')
+    .option('--csv', 'print spreadsheet-safe CSV')
+    .action(async (options: ListOptions, cmd: Command) => {
+      await withStore(cmd.optsWithGlobals<GlobalOptions>(), (context) =>
+        listAction(context, options),
+      )
+    })
 }
 
 async function openAction(context: CliContext, options: OpenOptions): Promise<void> {
@@ -153,5 +169,21 @@ async function listAction(context: CliContext, options: ListOptions): Promise<vo
             : { ownerId: await userIdOf(context.store, '--owner', options.owner) }),
           ...(options.customer === undefined ? {} : { customerId: options.customer }),
         })
-  writeOut(renderRows(rows, CASE_COLUMNS, format))
+  const sort = options.sort
+  if (sort !== undefined && !(CASE_SORTS as readonly string[]).includes(sort.replace(/^-/, ''))) {
+    throw new ValidationError(`--sort is one of ${CASE_SORTS.join(', ')} (a leading - descends)`)
+  }
+  const page = pageCases(rows, {
+    ...(sort === undefined ? {} : { sort }),
+    ...(options.limit === undefined
+      ? {}
+      : { limit: parseWholeNumber('--limit', options.limit, { min: 1, max: 100_000 }) }),
+    ...(options.offset === undefined
+      ? {}
+      : { offset: parseWholeNumber('--offset', options.offset, { min: 0, max: 10_000_000 }) }),
+  })
+  if (page.items.length < page.total) {
+    writeNote(`${page.items.length} of ${page.total} cases`)
+  }
+  writeOut(renderRows(page.items, CASE_COLUMNS, format))
 }

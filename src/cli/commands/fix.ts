@@ -6,6 +6,7 @@ import {
   type ReasonFixedView,
   recordFix,
   recordNewDecisionMaker,
+  resurfacedIds,
   type Store,
 } from '../../app/index.js'
 import { ValidationError } from '../../domain/errors.js'
@@ -75,7 +76,13 @@ export function registerFixCommand(program: Command): void {
             : { ownerId: await userIdOf(context.store, '--owner', options.owner) }),
         })
         if (options.json === true) {
-          writeOut(`${JSON.stringify(result, null, 2)}\n`)
+          // the ids first, so a script reads what came back without walking the items
+          const answer = {
+            fix: result.fix,
+            ...resurfacedIds(result.resurfaced),
+            resurfaced: result.resurfaced,
+          }
+          writeOut(`${JSON.stringify(answer, null, 2)}\n`)
           return
         }
         writeOut(
@@ -138,7 +145,9 @@ function registerResurfacedCommands(command: Command): void {
           changedOn: parseIsoDate('--date', options.date),
         })
         if (options.json === true) {
-          writeOut(`${JSON.stringify(result, null, 2)}\n`)
+          // the ids first, so a script reads what came back without walking the items
+          const answer = { ...resurfacedIds(result.resurfaced), resurfaced: result.resurfaced }
+          writeOut(`${JSON.stringify(answer, null, 2)}\n`)
           return
         }
         writeNote(`${result.resurfaced.length} resurfaced`)

@@ -58,6 +58,18 @@ const COLUMNS: readonly Column<LostListRow>[] = [
     align: 'right',
   },
   { key: 'currency', header: 'cur', value: (row) => row.currency },
+  {
+    key: 'reasons',
+    header: 'reasons',
+    value: (row) => row.reasons.join(' '),
+    display: (row) => `${row.reasons.join(', ')}${row.reasonFixed ? ' (now fixed)' : ''}`,
+  },
+  {
+    key: 'reasonFixed',
+    header: 'fixed',
+    value: (row) => row.reasonFixed,
+    display: (row) => (row.reasonFixed ? 'yes' : ''),
+  },
   { key: 'explanation', header: 'why', value: (row) => row.explanation },
 ]
 
@@ -82,10 +94,23 @@ export function registerLostCommand(program: Command): void {
           context.audit,
         )
         const list = await listLost(context.store, top === undefined ? {} : { top })
-        writeOut(renderRows(list.rows, COLUMNS, format))
+        writeOut(
+          format === 'json'
+            ? `${JSON.stringify(list.rows.map(jsonRow), null, 2)}\n`
+            : renderRows(list.rows, COLUMNS, format),
+        )
         if (format === 'table') {
           writeNote(`${list.rows.length} lost, from analysis run ${list.runId} as of ${list.asOf}`)
         }
       })
     })
+}
+
+// JSON keeps `reasons` an array of codes (issue 5 part 7); the table and CSV join them
+function jsonRow(row: LostListRow): Record<string, unknown> {
+  const fields: Record<string, unknown> = {}
+  for (const column of COLUMNS) {
+    fields[column.key] = column.value(row)
+  }
+  return { ...fields, reasons: [...row.reasons], reasonFixed: row.reasonFixed }
 }

@@ -60,6 +60,10 @@ export const lostListItemSchema = z.object({
   expectedValueMinor: z.number().int(),
   /** the loss reason (the deal's, or the code an exit interview found), if known */
   reason: z.string().nullable(),
+  /** the live reason codes of the loss (the newest finding's, or a deal's mapped reason) */
+  reasons: z.array(z.string()),
+  /** true when a fix covers one of `reasons`: the "reason now fixed" badge */
+  reasonFixed: z.boolean(),
   explanation: z.string(),
 })
 

@@ -192,6 +192,10 @@ export interface DataVersion {
   readonly committedImports: number
   readonly ownershipId: number | null
   readonly caseEventId: number | null
+  /** a fix or a new decision maker resurfaced losses and rescored them in the newest run */
+  readonly resurfacedId: number | null
+  /** a fix changes which listed losses show "reason now fixed" */
+  readonly fixId: number | null
 }
 
 /**
@@ -208,6 +212,8 @@ export async function readDataVersion(target: Queryable): Promise<DataVersion> {
       ),
       sql<number | null>`(select max(id) from account_ownership)`.as('ownership_id'),
       sql<number | null>`(select max(id) from case_events)`.as('case_event_id'),
+      sql<number | null>`(select max(id) from resurfaced_losses)`.as('resurfaced_id'),
+      sql<number | null>`(select max(id) from fixes)`.as('fix_id'),
     ])
     .executeTakeFirstOrThrow()
   return {
@@ -215,6 +221,8 @@ export async function readDataVersion(target: Queryable): Promise<DataVersion> {
     committedImports: Number(row.committed_imports),
     ownershipId: numberOrNull(row.ownership_id),
     caseEventId: numberOrNull(row.case_event_id),
+    resurfacedId: numberOrNull(row.resurfaced_id),
+    fixId: numberOrNull(row.fix_id),
   }
 }
 

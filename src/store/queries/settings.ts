@@ -55,6 +55,62 @@ export async function setSetting(
 }
 
 /**
+ * A setting's value together with the exact JSON it was read from (`null` when never set), so that
+ * a later `replaceSetting` can write only if nobody changed it in between.
+ */
+export async function readSettingForUpdate<T>(
+  target: Queryable,
+  key: string,
+  fallback: T,
+  parse: (value: unknown) => T,
+): Promise<{ readonly value: T; readonly storedJson: string | null }> {
+  const row = await dbOf(target)
+    .selectFrom('settings')
+    .select('value_json')
+    .where('key', '=', key)
+    .executeTakeFirst()
+  return row === undefined
+    ? { value: fallback, storedJson: null }
+    : { value: parse(parseJson(key, row.value_json)), storedJson: row.value_json }
+}
+
+/**
+ * Compare-and-set: stores `value` only if the setting still holds `expectedJson` (or, for `null`,
+ * was still never set). One conditional statement, so two admins saving at once cannot both win
+ * on either store: PostgreSQL re-checks the WHERE after the row lock, SQLite runs one writer.
+ * @returns whether it was stored
+ */
+export async function replaceSetting(
+  target: Queryable,
+  key: string,
+  expectedJson: string | null,
+  value: unknown,
+  updatedBy: string | null,
+): Promise<boolean> {
+  const valueJson = JSON.stringify(value)
+  if (valueJson === undefined) {
+    throw new ValidationError(`setting ${key} needs a JSON value`)
+  }
+  const stamp = { value_json: valueJson, updated_at: nowTimestamp(), updated_by: updatedBy }
+  if (expectedJson === null) {
+    const inserted = await dbOf(target)
+      .insertInto('settings')
+      .values({ key, ...stamp })
+      .onConflict((conflict) => conflict.column('key').doNothing())
+      .returning('key')
+      .execute()
+    return inserted.length === 1
+  }
+  const updated = await dbOf(target)
+    .updateTable('settings')
+    .set(stamp)
+    .where('key', '=', key)
+    .where('value_json', '=', expectedJson)
+    .executeTakeFirst()
+  return Number(updated.numUpdatedRows) === 1
+}
+
+/**
  * Every stored setting by key, parsed from JSON.
  * @example const all = await listSettings(store)
  */

@@ -15,7 +15,7 @@ import {
   humanize,
 } from '../lib/format.js'
 import { Link } from '../lib/router.js'
-import { useApi } from '../lib/session.js'
+import { useApi, useMe } from '../lib/session.js'
 import { useApiQuery } from '../lib/use-api-query.js'
 import { AliveHistoryPanel, OrderHistoryPanel } from './customer-charts.js'
 import { ContactsPanel, ContractsPanel, DealsPanel, IncidentsPanel } from './customer-sections.js'
@@ -50,6 +50,7 @@ function CustomerView(props: { detail: Detail }) {
   const { detail } = props
   const { customer, orders } = detail
   const currency = detail.recentOrders[0]?.currency ?? detail.deals[0]?.currency ?? 'USD'
+  const canOpenCases = mayOpenCases(useMe().user.role)
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -74,6 +75,7 @@ function CustomerView(props: { detail: Detail }) {
           .filter((part) => part !== null)
           .join(' · ')}
       />
+      {canOpenCases ? <OpenCaseLink customerId={customer.id} /> : null}
       <ScorePanel score={detail.score} currency={currency} />
       <dl className="figures">
         <Figure
@@ -93,7 +95,7 @@ function CustomerView(props: { detail: Detail }) {
         <IncidentsPanel incidents={detail.incidents} />
         <ContactsPanel contacts={detail.contacts} />
       </div>
-      <DealsPanel deals={detail.deals} />
+      <DealsPanel deals={detail.deals} mayOpenCases={canOpenCases} />
       <ContractsPanel contracts={detail.contracts} />
     </>
   )
@@ -156,5 +158,24 @@ function ScorePanel(props: { score: CustomerScore | null | undefined; currency: 
         />
       </dl>
     </Panel>
+  )
+}
+
+/** Cases are owned by a manager or the VP (SPEC "Sales management drives"); the admin may open them too. */
+function mayOpenCases(role: string): boolean {
+  return role === 'manager' || role === 'vp' || role === 'admin'
+}
+
+/** The way from a lost customer to a win-back case about them, for those who may own one. */
+function OpenCaseLink(props: { customerId: string }) {
+  return (
+    <p className="page-actions">
+      <Link
+        to={`/cases/new?customerId=${encodeURIComponent(props.customerId)}`}
+        className="button button-secondary"
+      >
+        Open a win-back case
+      </Link>
+    </p>
   )
 }

@@ -3,6 +3,7 @@ import { Panel } from '../components/page-header.js'
 import { EmptyState } from '../components/states.js'
 import { StatusBadge } from '../components/status-badge.js'
 import { formatDate, formatMoney, humanize } from '../lib/format.js'
+import { Link } from '../lib/router.js'
 
 type Detail = CustomerDetailResponse
 
@@ -72,7 +73,7 @@ export function ContactsPanel(props: { contacts: Detail['contacts'] }) {
 }
 
 /** Deals with the customer: won, lost (failed sales) and open. */
-export function DealsPanel(props: { deals: Detail['deals'] }) {
+export function DealsPanel(props: { deals: Detail['deals']; mayOpenCases: boolean }) {
   return (
     <Panel id="deals" title="Deals">
       {props.deals.length === 0 ? (
@@ -88,6 +89,9 @@ export function DealsPanel(props: { deals: Detail['deals'] }) {
                 <th scope="col">Reason · competitor</th>
                 <th scope="col" className="numeric">
                   Value
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
                 </th>
               </tr>
             </thead>
@@ -105,6 +109,11 @@ export function DealsPanel(props: { deals: Detail['deals'] }) {
                       .join(' · ') || '–'}
                   </td>
                   <td className="numeric">{formatMoney(deal.valueMinor, deal.currency)}</td>
+                  <td>
+                    {props.mayOpenCases && deal.status === 'lost' ? (
+                      <Link to={`/cases/new?dealId=${deal.id}`}>Open a case</Link>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

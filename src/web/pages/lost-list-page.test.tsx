@@ -25,6 +25,8 @@ function item(overrides: Partial<LostListItem>): LostListItem {
     winBackProbability: 0.3,
     expectedValueMinor: 300_000,
     reason: null,
+    reasons: [],
+    reasonFixed: false,
     explanation: 'bought every 30 days; nothing for 400 days',
     ...overrides,
   }
@@ -44,6 +46,29 @@ function page(items: LostListItem[], total = items.length): LostListResponse {
     },
   }
 }
+
+describe('the lost list reasons', () => {
+  it('tags each row with its reasons and a "reason now fixed" badge when a fix covers them', async () => {
+    const ui = renderApp({
+      path: '/lost',
+      answers: {
+        '/me': meAs('rep'),
+        '/lost': page([
+          item({ reasons: ['price', 'billing'], reasonFixed: true }),
+          item({ id: 'C-2', customerId: 'C-2', name: 'Beta Co', reasons: ['quality'] }),
+        ]),
+      },
+    })
+    const { rows } = await ui.table()
+    const fixed = within(rows[0] as HTMLElement)
+    expect(fixed.getByText('Reason now fixed')).toBeTruthy()
+    expect(fixed.getByText(/price/i)).toBeTruthy()
+    expect(fixed.getByText(/billing/i)).toBeTruthy()
+    const open = within(rows[1] as HTMLElement)
+    expect(open.getByText(/quality/i)).toBeTruthy()
+    expect(open.queryByText('Reason now fixed')).toBeNull()
+  })
+})
 
 describe('the lost list page', () => {
   it('shows each row with its explanation and money in the list currency', async () => {

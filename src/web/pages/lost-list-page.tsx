@@ -1,5 +1,6 @@
 import { useRef } from 'react'
 import type { LostListItem, LostListResponse } from '../api/contract-types.js'
+import { ExportButton } from '../components/export-button.js'
 import { PageHeader } from '../components/page-header.js'
 import { Pager } from '../components/pager.js'
 import { SortHeader } from '../components/sort-header.js'
@@ -46,10 +47,17 @@ export function LostListPage() {
   const change = (next: LostListFilters) =>
     navigate(pathWithQuery('/lost', filtersToSearch(next)), { replace: true })
   const currency = list.data?.currency ?? 'USD'
+  // the export takes the same filters and sort as the page, without its paging
+  const {
+    limit: _limit,
+    offset: _offset,
+    ...exportQuery
+  } = filtersToQuery(filters, minorDigits(currency))
   return (
     <>
       <PageHeader
         title="Lost list"
+        actions={<ExportButton path="/lost/export" query={exportQuery} fileName="lost-list.csv" />}
         lead={
           list.data === undefined
             ? 'Every lost customer and failed sale, best chance first.'
@@ -201,7 +209,7 @@ function LostRow(props: { item: LostListItem; currency: string }) {
         <p className="explanation" id={explanationId}>
           {item.explanation}
         </p>
-        {item.reason === null ? null : <span className="tag">{humanize(item.reason)}</span>}
+        <LostReasons item={item} />
       </td>
       <td>
         <StatusBadge status={item.kind === 'deal' ? 'lost_deal' : item.status} />
@@ -219,5 +227,21 @@ function LostRow(props: { item: LostListItem; currency: string }) {
       <td className="numeric">{formatMoney(item.valueIfWonBackMinor, currency)}</td>
       <td className="numeric strong">{formatMoney(item.expectedValueMinor, currency)}</td>
     </tr>
+  )
+}
+
+/** The loss's reason codes as tags, and a "reason now fixed" badge when a fix covers them. */
+function LostReasons(props: { item: LostListItem }) {
+  const { item } = props
+  const codes = item.reasons.length > 0 ? item.reasons : item.reason === null ? [] : [item.reason]
+  return (
+    <span className="lost-reasons">
+      {codes.map((code) => (
+        <span key={code} className="tag">
+          {humanize(code)}
+        </span>
+      ))}
+      {item.reasonFixed ? <span className="badge badge-won">Reason now fixed</span> : null}
+    </span>
   )
 }
