@@ -23,7 +23,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 /**
  * Refuses unsafe requests that a browser says come from another site (CSRF, TESTPLAN T11):
  * `Sec-Fetch-Site` cross-site or same-site, or an `Origin` other than ours. The per-session token
- * is checked by the routes that need a session.
+ * is checked by the routes that need a session. The one exemption is one-click unsubscribe
+ * (`/u/{token}`, routes/unsubscribe.ts, RFC 8058): mail providers POST it from their servers
+ * without our Origin or a session, so it is mounted outside `/api` where this guard runs, and its
+ * HMAC token is its only authority. Nothing else may be mounted outside `/api` to skip this guard.
  * @example app.use('/api/*', rejectCrossSiteWrites({ publicOrigin: null }))
  */
 export function rejectCrossSiteWrites(options: {

@@ -1,0 +1,143 @@
+import type { ShippedTemplate } from './template.js'
+
+/**
+ * The templates shipped with Comeback (issue 6 part 1): a fun set and a professional set, one of
+ * each kind, written for this product after the seeds' advice — hold a lost-customer appreciation
+ * day, own the mistake, say what changed, ask for another chance on terms both sides agree.
+ * The unsubscribe link and postal address are added to every email even when a template leaves
+ * them out; naming them here just places them.
+ */
+export const SHIPPED_TEMPLATES: readonly ShippedTemplate[] = [
+  {
+    key: 'fun-email-appreciation-day',
+    tone: 'fun',
+    kind: 'email',
+    name: 'Lost customer appreciation day',
+    subject: 'Today is lost customer appreciation day, {{contact}}',
+    body: [
+      'Hi {{contact}},',
+      '',
+      'We have a day in our calendar for the customers we let slip away, and {{customer}} is at the top of the list.',
+      '',
+      'We know why you went: {{reason}}. We did not just nod at that. {{what_was_fixed}}',
+      '',
+      'So here is our appreciation-day offer: {{offer}}. No strings beyond a coffee and twenty minutes to tell us, bluntly, what it would take.',
+      '',
+      'Still fond of you,',
+      '{{owner}}',
+    ].join('\n'),
+  },
+  {
+    key: 'professional-email-what-changed',
+    tone: 'professional',
+    kind: 'email',
+    name: 'What has changed since you left',
+    subject: '{{customer}}: what we have changed since we last worked together',
+    body: [
+      'Dear {{contact}},',
+      '',
+      'When {{customer}} stopped working with us, the reason we heard was {{reason}}. You were right to expect better.',
+      '',
+      'We have acted on it: {{what_was_fixed}}',
+      '',
+      'I would value a short meeting to hear what happened from your side and to ask for another chance, on conditions we agree together. As a start, we would like to offer {{offer}}.',
+      '',
+      'Kind regards,',
+      '{{owner}}',
+    ].join('\n'),
+  },
+  {
+    key: 'fun-letter-we-screwed-up',
+    tone: 'fun',
+    kind: 'letter',
+    name: 'We-screwed-up day',
+    subject: null,
+    body: [
+      'Dear {{contact}},',
+      '',
+      'Every year we hold a "we screwed up" day, and this year it is about {{customer}}. The short version: {{reason}}, and that was on us.',
+      '',
+      'The longer version is what we did next: {{what_was_fixed}}',
+      '',
+      'Enclosed is a small peace offering and a bigger one on the table: {{offer}}. Keep the first whatever you decide; the second is yours if you let us back through the door.',
+      '',
+      'With a red face and good intentions,',
+      '{{owner}}',
+    ].join('\n'),
+  },
+  {
+    key: 'professional-letter-peace-offering',
+    tone: 'professional',
+    kind: 'letter',
+    name: 'A letter with a peace offering',
+    subject: null,
+    body: [
+      'Dear {{contact}},',
+      '',
+      'I am writing personally about the end of our work with {{customer}}. We understand it came down to {{reason}}, and I am sorry for what that cost you.',
+      '',
+      'Since then we have made a concrete change: {{what_was_fixed}}',
+      '',
+      'As a gesture of good faith we would like to offer {{offer}}. I will call in the coming days to ask for a meeting; if there are conditions you would want in writing, we will write them down together.',
+      '',
+      'Yours sincerely,',
+      '{{owner}}',
+    ].join('\n'),
+  },
+  {
+    key: 'fun-card-lost-and-still-fond',
+    tone: 'fun',
+    kind: 'card_note',
+    name: 'Lost and still fond of you',
+    subject: null,
+    body: [
+      '{{contact}} —',
+      'Lost? Yes. Forgotten? Never. {{customer}} is still our favourite "one that got away".',
+      'We fixed the thing ({{what_was_fixed}}). Coffee is on us.',
+      '— {{owner}}',
+    ].join('\n'),
+  },
+  {
+    key: 'professional-card-thank-you',
+    tone: 'professional',
+    kind: 'card_note',
+    name: 'Thank you for the years together',
+    subject: null,
+    body: [
+      'Dear {{contact}},',
+      'Thank you for the years {{customer}} worked with us. We learned from how it ended, and we have changed: {{what_was_fixed}}',
+      'My door is open whenever you want to talk.',
+      '{{owner}}',
+    ].join('\n'),
+  },
+  {
+    key: 'fun-call-dart-board',
+    tone: 'fun',
+    kind: 'call_script',
+    name: 'Get it out of your system',
+    subject: null,
+    body: [
+      'Open: "Hi {{contact}}, it is {{owner}}. I am calling to let you vent: what did we get wrong with {{customer}}?"',
+      'Listen. Write down their words, what it cost them, and what would make it right.',
+      'Acknowledge: "You left over {{reason}}. That is fair."',
+      'Tell them what changed: "{{what_was_fixed}}"',
+      'Ask: "Would you give us twenty minutes in person? We would like to offer {{offer}}, on conditions you set."',
+      'Close with a date for the meeting, or a date to call back.',
+    ].join('\n'),
+  },
+  {
+    key: 'professional-call-another-chance',
+    tone: 'professional',
+    kind: 'call_script',
+    name: 'Ask for another chance',
+    subject: null,
+    body: [
+      'Introduce: "Good morning {{contact}}, this is {{owner}}. Do you have five minutes about {{customer}}?"',
+      'Find out why: "We understood the reason was {{reason}}. Is that the whole story?"',
+      "Listen and record the customer's words, their cost and their remedy.",
+      'Say what changed: "{{what_was_fixed}}"',
+      'Offer: "{{offer}}". Ask for a meeting to agree conditions in writing.',
+      'Agree a next step and a date before you hang up.',
+    ].join('\n'),
+  },
+]
