@@ -1,0 +1,12 @@
+// make-goods (issue 7 part 1): offers on a case, sized, flagged and approved within limits
+export type { MakeGoodDecision } from './decide-make-good.js'
+export { decideMakeGood } from './decide-make-good.js'
+export type { MakeGoodReportFilter } from './make-good-report.js'
+export { listMakeGoodsAs } from './make-good-report.js'
+export type { MakeGoodSettings, MakeGoodSettingsChange } from './make-good-settings.js'
+export { getMakeGoodSettings, setMakeGoodSettings } from './make-good-settings.js'
+export type { MakeGoodAdvice } from './make-good-suggestion.js'
+export { suggestMakeGoodFor } from './make-good-suggestion.js'
+export type { MakeGoodView } from './make-good-view.js'
+export type { MakeGoodProposal } from './propose-make-good.js'
+export { listCaseMakeGoods, proposeMakeGood } from './propose-make-good.js'
