@@ -17,6 +17,8 @@ export {
   openStore,
   Store,
 } from '../store/index.js'
+export type { AnalysisFreshness } from './analysis-freshness.js'
+export { analysisFreshness } from './analysis-freshness.js'
 export {
   getAnalysisSettings,
   setAnalysisSetting,
@@ -26,6 +28,8 @@ export type { AnalyzeOptions, AnalyzeResult, FitSummary } from './analyze.js'
 export { analyze } from './analyze.js'
 export type { RequestedModel, TimeUnit } from './analyze-models.js'
 export { REQUESTED_MODELS } from './analyze-models.js'
+export type { AuditLogItem, AuditLogPage, AuditLogQuery } from './audit-log.js'
+export { isoInstant, readAuditLogAs } from './audit-log.js'
 export type { AuditContext } from './auth/audit.js'
 export { auditAuth } from './auth/audit.js'
 export {
@@ -57,10 +61,32 @@ export { signIn } from './auth/sign-in.js'
 export { csrfTokenFor } from './auth/tokens.js'
 export type { UserAccessChange } from './auth/user-admin.js'
 export { changeUserAccess, setUserPassword, unlockAccount } from './auth/user-admin.js'
+export type {
+  AccrualResult,
+  BountyLedger,
+  BountyRuleView,
+  EarningView,
+  LeaderboardLine,
+  LedgerPerson,
+} from './bounties/index.js'
+export {
+  accrueEarnings,
+  addBountyRule,
+  afterOrdersImported,
+  bountyLeaderboard,
+  bountyLedger,
+  changeBountyRule,
+  listBountyRuleViews,
+  setBaseCommissionRate,
+  statementCsv,
+} from './bounties/index.js'
+export type { AllowedMove } from './cases/allowed-moves.js'
 export type { AssignCaseInput } from './cases/assign-case.js'
 export { assignCase } from './cases/assign-case.js'
 export type { CaseDetail, CaseTimelineEntry, OpenQuestion } from './cases/case-detail.js'
 export { getCaseAs } from './cases/case-detail.js'
+export type { CasePageOptions } from './cases/case-page.js'
+export { pageCases } from './cases/case-page.js'
 export { getCaseRuleSettings, setCaseRuleSettings } from './cases/case-rule-settings.js'
 export type { CaseActor } from './cases/case-support.js'
 export type { CasePerson, CaseSummary } from './cases/case-view.js'
@@ -90,6 +116,8 @@ export type { FixResult, FixView, RecordFixInput } from './cases/record-fix.js'
 export { listFixViews, recordFix } from './cases/record-fix.js'
 export { resumeRestedCases } from './cases/resume-rested-cases.js'
 export type { ResurfacedItem } from './cases/resurface.js'
+export type { ResurfacedIds } from './cases/resurfaced-ids.js'
+export { resurfacedIds } from './cases/resurfaced-ids.js'
 export type { CaseSubject } from './cases/subject-loss.js'
 export type { ReasonFixedView, TaskView } from './cases/tasks.js'
 export { completeTaskAs, listReasonFixedAs, listTasksAs } from './cases/tasks.js'
@@ -97,6 +125,7 @@ export type { CustomerOverview, CustomerScore } from './customer-overview.js'
 export { getCustomerOverviewAs } from './customer-overview.js'
 export type { ChurnFigure, DashboardFigures } from './dashboard-as.js'
 export { dashboardAs } from './dashboard-as.js'
+export { DEMO_SIGN_IN_ROLES } from './demo/demo-sign-in-people.js'
 export type { DemoCompany, DemoTruth } from './demo/demo-types.js'
 export type { DemoOptions } from './demo/generate-demo-company.js'
 export {
@@ -105,6 +134,20 @@ export {
   generateDemoCompany,
 } from './demo/generate-demo-company.js'
 export { truthJsonLines } from './demo/truth-json-lines.js'
+export { demoTotpCode, giveDemoSignIns, usableDemoSignIns } from './demo-sign-ins.js'
+export type { DemoSignIn } from './demo-sign-ins-file.js'
+export {
+  DEMO_SIGN_INS_SUFFIX,
+  demoSignInsFileFor,
+  readDemoSignInsFile,
+  writeDemoSignInsFile,
+} from './demo-sign-ins-file.js'
+export type { CustomerExportQuery } from './export-customers.js'
+export { exportCustomersAs } from './export-customers.js'
+export type { ExportFile, ExportFormat, ExportOptions } from './export-file.js'
+export { DEFAULT_MAX_PII_ROWS } from './export-file.js'
+export type { LostExportQuery } from './export-lost.js'
+export { exportLostAs, MAX_LOST_EXPORT_ROWS } from './export-lost.js'
 export type { FitFileModel, FitFileOptions, FitFileResult, FitValidation } from './fit-file.js'
 export { FIT_FILE_MODELS, fitFile } from './fit-file.js'
 export type { ImportFileOptions, ImportFileResult, ImportProgress } from './import-file.js'
@@ -122,9 +165,56 @@ export type {
   LostListSortKey,
 } from './lost-list-as.js'
 export { listLostAs } from './lost-list-as.js'
+export type { LostListWarmer, LostListWarmOptions } from './lost-list-warm.js'
+export { keepLostListWarm, warmLostList } from './lost-list-warm.js'
+export type {
+  MakeGoodAdvice,
+  MakeGoodDecision,
+  MakeGoodProposal,
+  MakeGoodReportFilter,
+  MakeGoodSettings,
+  MakeGoodSettingsChange,
+  MakeGoodView,
+} from './make-goods/index.js'
+export {
+  decideMakeGood,
+  getMakeGoodSettings,
+  listCaseMakeGoods,
+  listMakeGoodsAs,
+  proposeMakeGood,
+  setMakeGoodSettings,
+  suggestMakeGoodFor,
+} from './make-goods/index.js'
+export type { OutboxMessageView } from './outreach/outbox-list.js'
+export { listOutboxAs } from './outreach/outbox-list.js'
+export type { OutreachConfig, SendingConfig } from './outreach/outreach-config.js'
+export { outreachConfigFromEnv, requireSendingConfig } from './outreach/outreach-config.js'
+export type { TemplatePreview } from './outreach/preview.js'
+export { previewTemplateAs } from './outreach/preview.js'
+export type { MessageFacts, QueueEmailInput } from './outreach/queue-email.js'
+export { queueEmail } from './outreach/queue-email.js'
+export type { OutboxRunResult, SendOutboxOptions, SendOutcome } from './outreach/send-outbox.js'
+export { DEFAULT_STALE_SENDING_MS, sendOutbox } from './outreach/send-outbox.js'
+export { sendTestEmail } from './outreach/send-test.js'
+export type { SuppressionTarget, SuppressionView } from './outreach/suppress.js'
+export { addSuppression, listSuppressionsAs, recordBounce } from './outreach/suppress.js'
+export type { TemplateInput, TemplateView } from './outreach/templates.js'
+export {
+  createTemplate,
+  getTemplateAs,
+  listTemplatesAs,
+  updateTemplate,
+} from './outreach/templates.js'
+export { isKnownUnsubscribeToken, unsubscribeByToken } from './outreach/unsubscribe.js'
 export { readableOwners } from './owner-scope.js'
+export type { QuotaKind, QuotaRule, QuotaRules } from './quota.js'
+export { DEFAULT_QUOTA_RULES, Quotas } from './quota.js'
+export type { Housekeeping } from './server-housekeeping.js'
+export { tidyBeforeServing } from './server-housekeeping.js'
 export type { ImportField } from './uploads/import-fields.js'
 export { importFields } from './uploads/import-fields.js'
 export type { ImportJobSettings, ImportJobView, ImportUpload } from './uploads/import-jobs.js'
 export { ImportJobs } from './uploads/import-jobs.js'
 export { safeFileName } from './uploads/upload-file.js'
+export type { WinBackModelView } from './win-back-model-as.js'
+export { winBackModelAs } from './win-back-model-as.js'

@@ -10,6 +10,7 @@ import {
   scopeOf,
   teamUserIds,
 } from './access-policy.js'
+import { mayManageCases } from './case-access.js'
 
 const actor = (userId: number, role: Actor['role'], team: number[] = [userId]): Actor => ({
   userId,
@@ -53,6 +54,43 @@ describe('the access policy table', () => {
       expect(scopeOf(role, 'read', 'golden_lessons')).toBe('all')
       expect(scopeOf(role, 'read', 'leaderboard')).toBe('all')
     }
+  })
+
+  it('lets only the admin and the VP read the audit log, and nobody write it', () => {
+    expect(ROLES.filter((role) => scopeOf(role, 'read', 'audit_log') !== 'none')).toEqual([
+      'admin',
+      'vp',
+    ])
+    expect(ROLES.filter((role) => scopeOf(role, 'write', 'audit_log') !== 'none')).toEqual([])
+  })
+
+  it('lets everyone read the bounty rules and only the admin set them; ledgers own, team, all', () => {
+    for (const role of ROLES) {
+      expect(scopeOf(role, 'read', 'bounty_rule')).toBe('all')
+    }
+    expect(ROLES.filter((role) => scopeOf(role, 'write', 'bounty_rule') !== 'none')).toEqual([
+      'admin',
+    ])
+    expect(ROLES.map((role) => scopeOf(role, 'read', 'bounty_ledger'))).toEqual([
+      'all',
+      'all',
+      'team',
+      'own',
+      'all',
+    ])
+    expect(ROLES.filter((role) => scopeOf(role, 'write', 'approval') !== 'none')).toEqual([
+      'admin',
+      'vp',
+      'manager',
+      'rep',
+    ])
+  })
+
+  it('lets sales management open and staff cases: the same roles as mayManageCases', () => {
+    const managing = ROLES.filter((role) => scopeOf(role, 'write', 'case_management') !== 'none')
+    expect(managing).toEqual(['admin', 'vp', 'manager'])
+    expect(managing).toEqual(ROLES.filter((role) => mayManageCases(actor(1, role))))
+    expect(scopeOf('manager', 'write', 'case_management')).toBe('team')
   })
 })
 

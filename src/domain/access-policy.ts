@@ -36,6 +36,9 @@ export type ResourceType =
   | 'campaign'
   | 'report'
   | 'contact_export'
+  | 'case_management'
+  | 'audit_log'
+  | 'bounty_rule'
 
 type Grant = readonly [read: Scope, write: Scope]
 type PolicyRow = Readonly<Record<Role, Grant>>
@@ -144,6 +147,25 @@ export const ACCESS_POLICY: Readonly<Record<ResourceType, PolicyRow>> = {
     rep: ['none', 'none'],
     analyst: ['all', 'none'],
   },
+  // opening cases and choosing who works them: sales management (SPEC §4; reps carry out the steps)
+  case_management: {
+    admin: ['all', 'all'],
+    vp: ['all', 'all'],
+    manager: ['team', 'team'],
+    rep: ['none', 'none'],
+    analyst: ['none', 'none'],
+  },
+  // who did what: the admin and the VP read it (issue 5); nobody writes it but the app itself
+  audit_log: {
+    admin: ['all', 'none'],
+    vp: ['all', 'none'],
+    manager: ['none', 'none'],
+    rep: ['none', 'none'],
+    analyst: ['none', 'none'],
+  },
+  // pay for victories (issue 7): everyone reads how victories are paid; an admin sets the rules
+  // and books earnings by hand (imports book them on their own)
+  bounty_rule: EVERYONE_READS,
 }
 
 /** Who is asking: their user id, role, and the ids of their team (themselves included). */

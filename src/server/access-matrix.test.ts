@@ -16,6 +16,15 @@ import {
   storeTargets,
 } from '../test-support/api-fixture.js'
 import { seedAnalysis, seedImportWithRejects } from '../test-support/lost-list-fixture.js'
+import { CASE_PROBES, seedCaseMatrix } from './routes/__fixtures__/cases-matrix-probes.js'
+import {
+  MAKE_GOOD_PROBES,
+  seedMakeGoodMatrix,
+} from './routes/__fixtures__/make-goods-matrix-probes.js'
+import {
+  OUTREACH_PROBES,
+  seedOutreachMatrix,
+} from './routes/__fixtures__/outreach-matrix-probes.js'
 import { ROUTES } from './routes/index.js'
 
 /** One request of the matrix, and whose record it touches. */
@@ -25,6 +34,8 @@ interface Probe {
   readonly headers?: Record<string, string>
   /** the owner of the record; `missing` when there is none; `collection` for lists and figures */
   readonly owner: number | null | 'missing' | 'collection'
+  /** what an allowed caller gets instead of the plain success (412 for a stale If-Match …) */
+  readonly success?: number
 }
 
 // the import the matrix reads, seeded per store before the probes run
@@ -71,6 +82,7 @@ const PROBES: Record<string, (fixture: ApiFixture) => Probe[]> = {
     { path: '/api/lost?search=customer&minOverdueDays=3', owner: 'collection' },
   ],
   getDashboard: () => [{ path: '/api/dashboard', owner: 'collection' }],
+  getWinBackModel: () => [{ path: '/api/win-back-model', owner: 'collection' }],
   getImportFields: () => [{ path: '/api/imports/fields', owner: 'collection' }],
   listImports: () => [{ path: '/api/imports', owner: 'collection' }],
   startImport: () => [uploadProbe()],
@@ -82,6 +94,24 @@ const PROBES: Record<string, (fixture: ApiFixture) => Probe[]> = {
     { path: `/api/imports/${seededImportId}/rejects.csv`, owner: null },
     { path: '/api/imports/99999/rejects.csv', owner: 'missing' },
   ],
+  exportLost: (fixture) => [
+    { path: '/api/lost/export', owner: 'collection' },
+    { path: `/api/lost/export?ownerId=${fixture.users.repB.id}&format=json`, owner: 'collection' },
+  ],
+  exportCustomers: () => [
+    { path: '/api/customers/export?segment=smb', owner: 'collection' },
+    { path: '/api/customers/export?format=json&search=customer', owner: 'collection' },
+  ],
+  listAudit: () => [
+    { path: '/api/audit?limit=5', owner: 'collection' },
+    { path: '/api/audit?action=export&since=2020-01-01', owner: 'collection' },
+  ],
+  // the win-back case workflow (issue 5): cases, reasons, fixes, lessons, tasks, settings
+  ...CASE_PROBES,
+  // reaching out (issue 6): templates, the outbox, suppressions, bounces
+  ...OUTREACH_PROBES,
+  // make-goods and pay for victories (issue 7)
+  ...MAKE_GOOD_PROBES,
   unlockUser: (fixture) => [
     { path: `/api/users/${fixture.users.repB.id}/unlock`, owner: fixture.users.repB.id },
     { path: '/api/users/99999/unlock', owner: 'missing' },
@@ -112,7 +142,7 @@ function expectedStatus(actor: Actor, route: (typeof POLICY_ROUTES)[number], pro
   if (scope === 'none') {
     return 403
   }
-  const success = route.successStatus ?? 200
+  const success = probe.success ?? route.successStatus ?? 200
   if (probe.owner === 'collection') {
     return success
   }
@@ -155,6 +185,9 @@ describe.each(targets)('the role × route × object matrix on $name (TESTPLAN T9
   beforeAll(async () => {
     fixture = await createApiFixture(target)
     await seedAnalysis(fixture.store, fixture.users)
+    await seedCaseMatrix(fixture)
+    await seedOutreachMatrix(fixture)
+    await seedMakeGoodMatrix(fixture)
     seededImportId = await seedImportWithRejects(fixture.store, [
       { line: 2, code: 'invalid_date', raw: 'A-001,soon,1' },
     ])

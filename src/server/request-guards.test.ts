@@ -8,7 +8,14 @@ import {
   storeTargets,
 } from '../test-support/api-fixture.js'
 import { seedAnalysis, seedImportWithRejects } from '../test-support/lost-list-fixture.js'
+import { openCaseVia } from './routes/__fixtures__/cases-fixture.js'
 import { ROUTES } from './routes/index.js'
+
+/** Path parameters other than ids: a shipped template, a default reason code. */
+const SAMPLE_PARAMS: Readonly<Record<string, string>> = {
+  key: 'fun-email-appreciation-day',
+  code: 'price',
+}
 
 const targets = await storeTargets()
 
@@ -112,13 +119,20 @@ describe.each(targets)('cross-site request forgery on $name (TESTPLAN T11)', (ta
     const reader = await signInAs(fixture, 'vp')
     await seedAnalysis(fixture.store, fixture.users)
     const importId = await seedImportWithRejects(fixture.store, [{ line: 2, code: 'x', raw: 'y' }])
+    const opened = await openCaseVia(fixture, await signInAs(fixture, 'manager'), 'A-017')
+    // a real, readable object for every path parameter, so each GET answers 200 rather than 404
+    const sampleFor = (path: string, name: string) =>
+      name === 'id' && path.startsWith('/imports/')
+        ? String(importId)
+        : name === 'id' && path.startsWith('/cases/')
+          ? String(opened.detail.id)
+          : (SAMPLE_PARAMS[name] ?? 'A-001')
     const before = await snapshot()
     const getRoutes = ROUTES.filter((route) => route.method === 'get')
     expect(getRoutes.length).toBeGreaterThan(3)
     for (const route of getRoutes) {
       expect(route.body, route.operationId).toBeUndefined()
-      const id = route.path.startsWith('/imports/') ? String(importId) : 'A-001'
-      const path = `/api${route.path.replace('{id}', id)}`
+      const path = `/api${route.path.replace(/\{(\w+)\}/g, (_, name: string) => sampleFor(route.path, name))}`
       const response = await call(fixture, { method: 'GET', path, as: reader })
       expect(response.status, path).toBe(200)
     }

@@ -36,8 +36,16 @@ export {
   readLostDealScores,
   writeAnalysisRun,
 } from './queries/analysis-runs.js'
-export type { AuditEntry } from './queries/audit.js'
-export { appendAudit, auditTrail } from './queries/audit.js'
+export type { AuditEntry, AuditLogFilter } from './queries/audit.js'
+export { appendAudit, auditTrail, readAuditLog } from './queries/audit.js'
+export type { BountyRuleColumns, BountyRuleRow } from './queries/bounties.js'
+export {
+  getBountyRule,
+  insertBountyRule,
+  listBountyRules,
+  updateBaseCommissionRate,
+  updateBountyRule,
+} from './queries/bounties.js'
 export {
   insertContacts,
   insertContracts,
@@ -100,6 +108,16 @@ export type {
   CustomerSortKey,
 } from './queries/customers.js'
 export { listCustomers } from './queries/customers.js'
+export type { EarningRow, NewEarning, WonCaseRow, WonOrderRow } from './queries/earnings.js'
+export {
+  insertEarnings,
+  listEarnings,
+  lockEarnings,
+  readCaseEarnings,
+  readLeaderboard,
+  readOrdersSince,
+  readWonCases,
+} from './queries/earnings.js'
 export type { FixRow, NewFix, NewResurfaced, ResurfacedRow } from './queries/fixes.js'
 export {
   insertFix,
@@ -126,8 +144,43 @@ export type {
   LostSortColumn,
 } from './queries/lost-list.js'
 export { countLostCustomers, readLostCustomerKeys } from './queries/lost-list.js'
+export type { CustomerNameRow } from './queries/lost-list-names.js'
+export { readCustomerNamesChunk } from './queries/lost-list-names.js'
 export type { LostRow } from './queries/lost-list-rows.js'
 export { readLostCustomerRows, readLostDealRows } from './queries/lost-list-rows.js'
+export type {
+  DamageLine,
+  MakeGoodPayoutRow,
+  MakeGoodRow,
+  NewMakeGood,
+} from './queries/make-goods.js'
+export {
+  decideMakeGood,
+  getMakeGood,
+  insertMakeGood,
+  insertMakeGoodPayout,
+  listMakeGoodPayouts,
+  listMakeGoods,
+  makeGoodDb,
+  readCustomerIncidents,
+  readValueIfWonBack,
+} from './queries/make-goods.js'
+export type {
+  NewOutboxMessage,
+  OutboxRow,
+  OutreachRecipient,
+} from './queries/outbox.js'
+export {
+  claimOutboxMessage,
+  countOutboxByStatus,
+  getOutboxMessage,
+  insertOutboxMessage,
+  listOutboxMessages,
+  markStaleSendingUnknown,
+  moveOutboxMessage,
+  nextQueuedIds,
+  readOutreachRecipient,
+} from './queries/outbox.js'
 export type { Queryable } from './queries/queryable.js'
 export { inTransaction, isForeignKeyViolation, isUniqueViolation } from './queries/queryable.js'
 export type { NewReason, ReasonPhraseRow, ReasonRow } from './queries/reasons.js'
@@ -183,6 +236,7 @@ export {
   confirmTotp,
   consumeRecoveryCode,
   countUnusedRecoveryCodes,
+  deleteExpiredSessions,
   deleteSession,
   deleteUserSessions,
   findSession,
@@ -195,13 +249,53 @@ export {
   touchSession,
   updateUserAccount,
 } from './queries/sessions.js'
-export { getSetting, listSettings, setSetting } from './queries/settings.js'
+export {
+  getSetting,
+  listSettings,
+  readSettingForUpdate,
+  replaceSetting,
+  setSetting,
+} from './queries/settings.js'
 export type { StoreStats } from './queries/stats.js'
 export { stats } from './queries/stats.js'
+export type { NewSuppression, SuppressionRow } from './queries/suppressions.js'
+export {
+  findSuppressions,
+  flagContactsByEmail,
+  insertSuppression,
+  listSuppressions,
+} from './queries/suppressions.js'
 export type { NewTask, TaskFilter, TaskRow } from './queries/tasks.js'
 export { completeTask, getTask, insertTask, listTasks } from './queries/tasks.js'
+export type { NewTemplateVersion, TemplateRow } from './queries/templates.js'
+export {
+  getLatestTemplate,
+  getTemplateById,
+  insertTemplateVersion,
+  listLatestTemplates,
+} from './queries/templates.js'
+export type { NewTouch, TouchRow } from './queries/touches.js'
+export { insertTouch, listTouches } from './queries/touches.js'
 export type { NewUser, UserFilter } from './queries/users.js'
 export { createUser, findUserByEmail, getUser, listUsers } from './queries/users.js'
+export type {
+  CustomerWinBackBasis,
+  EndedCaseLine,
+  IncidentTotals,
+  SubjectReasonLine,
+  WinBackUpdate,
+} from './queries/win-back.js'
+export {
+  insertWinBackModel,
+  readCustomerWinBackBasis,
+  readDealWinBackBasis,
+  readEndedCases,
+  readIncidentTotals,
+  readSubjectReasons,
+  readWinBackModel,
+  updateCustomerWinBack,
+  updateDealWinBack,
+} from './queries/win-back.js'
 export type {
   AccountOwnershipTable,
   AnalysisRunsTable,
@@ -236,5 +330,6 @@ export type {
   ResurfacedLossesTable,
   TasksTable,
 } from './schema-cases.js'
+export type { MakeGoodTables } from './schema-make-goods.js'
 export type { StoreDriver } from './store.js'
 export { DEFAULT_DATABASE_PATH, openStore, Store } from './store.js'

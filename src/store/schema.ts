@@ -11,6 +11,13 @@ import type {
   ResurfacedLossesTable,
   TasksTable,
 } from './schema-cases.js'
+import type {
+  OutboxMessagesTable,
+  SuppressionsTable,
+  TemplatesTable,
+  TouchesTable,
+} from './schema-outreach.js'
+import type { WinBackModelsTable } from './schema-win-back.js'
 
 /**
  * The tables of one company's Comeback database, as Kysely sees them. The same schema runs on
@@ -51,6 +58,11 @@ export interface Database {
   fixes: FixesTable
   resurfaced_losses: ResurfacedLossesTable
   tasks: TasksTable
+  win_back_models: WinBackModelsTable
+  templates: TemplatesTable
+  suppressions: SuppressionsTable
+  outbox_messages: OutboxMessagesTable
+  touches: TouchesTable
   visible_customers: CustomersTable
   visible_contacts: ContactsTable
   visible_orders: OrdersTable
@@ -123,6 +135,8 @@ export interface ContactsTable {
   basis_on: IsoDate | null
   consent: Flag
   import_id: number | null
+  /** set by a bounce: `old_address` (find the current decision maker); migration 0011 */
+  address_flag: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface OrdersTable {

@@ -5,14 +5,22 @@ import { navItemsFor } from './components/navigation.js'
 import { ErrorState, LoadingState } from './components/states.js'
 import { matchPath, useLocation } from './lib/router.js'
 import { SessionProvider, useMe, useSession } from './lib/session.js'
+import { AuditLogPage } from './pages/audit-log-page.js'
+import { CaseNewPage } from './pages/case-new-page.js'
+import { CasePage } from './pages/case-page.js'
+import { CasesPage } from './pages/cases-page.js'
 import { CustomerPage } from './pages/customer-page.js'
 import { CustomersPage } from './pages/customers-page.js'
 import { DashboardPage } from './pages/dashboard-page.js'
+import { FixesPage } from './pages/fixes-page.js'
 import { ImportsPage } from './pages/imports-page.js'
+import { LessonsPage } from './pages/lessons-page.js'
 import { LostListPage } from './pages/lost-list-page.js'
 import { NotFoundPage } from './pages/not-found-page.js'
 import { SecondFactorPage } from './pages/second-factor-page.js'
+import { SettingsPage } from './pages/settings-page.js'
 import { SignInPage } from './pages/sign-in-page.js'
+import { TodoPage } from './pages/todo-page.js'
 
 /**
  * The whole web app: the session decides between sign-in, the second factor and the pages.
@@ -63,6 +71,14 @@ const PAGE_TITLES: readonly [string, string][] = [
   ['/customers', 'Customers'],
   ['/customers/:id', 'Customer'],
   ['/imports', 'Imports'],
+  ['/audit', 'Audit log'],
+  ['/cases', 'Cases'],
+  ['/cases/new', 'Open a case'],
+  ['/cases/:id', 'Case'],
+  ['/lessons', 'Golden lessons'],
+  ['/fixes', 'Fixes'],
+  ['/todo', 'To do'],
+  ['/settings/cases', 'Case settings'],
 ]
 
 function Routes() {
@@ -79,6 +95,10 @@ function Routes() {
   if (customer?.['id'] !== undefined) {
     return <CustomerPage key={customer['id']} customerId={customer['id']} />
   }
+  const caseRoute = matchPath('/cases/:id', pathname)
+  if (caseRoute?.['id'] !== undefined && caseRoute['id'] !== 'new') {
+    return <CasePage key={caseRoute['id']} caseId={caseRoute['id']} />
+  }
   const allowed = new Set(navItemsFor(me.user.role).map((item) => item.path))
   switch (pathname) {
     case '/':
@@ -89,6 +109,20 @@ function Routes() {
       return <CustomersPage />
     case '/imports':
       return allowed.has('/imports') ? <ImportsPage /> : <NotFoundPage />
+    case '/audit':
+      return allowed.has('/audit') ? <AuditLogPage /> : <NotFoundPage />
+    case '/cases':
+      return <CasesPage />
+    case '/cases/new':
+      return <CaseNewPage />
+    case '/lessons':
+      return <LessonsPage />
+    case '/fixes':
+      return <FixesPage />
+    case '/todo':
+      return allowed.has('/todo') ? <TodoPage /> : <NotFoundPage />
+    case '/settings/cases':
+      return allowed.has('/settings/cases') ? <SettingsPage /> : <NotFoundPage />
     default:
       return <NotFoundPage />
   }

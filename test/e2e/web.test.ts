@@ -135,7 +135,18 @@ describe.skipIf(skipReason !== null)('the web app in Chromium', () => {
     const nav = page.getByRole('navigation', { name: 'Main' })
     await expect
       .poll(() => nav.getByRole('link').allTextContents())
-      .toEqual(['Dashboard', 'Lost list', 'Customers', 'Imports'])
+      .toEqual([
+        'Dashboard',
+        'Lost list',
+        'Customers',
+        'Imports',
+        'Audit log',
+        'Cases',
+        'To do',
+        'Lessons',
+        'Fixes',
+        'Settings',
+      ])
     await nav.getByRole('link', { name: 'Customers' }).click()
     await page.locator('table tbody tr').first().waitFor()
     await saveScreenshot(page, '05-customers')

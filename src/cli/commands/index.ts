@@ -1,19 +1,27 @@
 import type { Command } from 'commander'
 import { registerAnalyzeCommand } from './analyze.js'
+import { registerAuditCommand } from './audit.js'
+import { registerBountyCommand } from './bounty.js'
 import { registerCaseCommand } from './case.js'
 import { registerCustomersCommand } from './customers.js'
 import { registerDbCommand } from './db.js'
 import { registerDemoCommand } from './demo.js'
+import { registerExportCommand } from './export.js'
 import { registerFitCommand } from './fit.js'
 import { registerFixCommand } from './fix.js'
 import { registerImportCommand } from './import.js'
 import { registerLessonsCommand } from './lessons.js'
 import { registerLostCommand } from './lost.js'
+import { registerMakegoodCommand } from './makegood.js'
+import { registerModelCommand } from './model.js'
+import { registerOutboxCommand } from './outbox.js'
 import { registerReasonCommand } from './reason.js'
 import { registerServeCommand } from './serve.js'
 import { registerSettingsCommand } from './settings.js'
 import { registerStartCommand } from './start.js'
 import { registerStatsCommand } from './stats.js'
+import { registerSuppressCommand } from './suppress.js'
+import { registerTemplateCommand } from './template.js'
 import { registerUserCommand } from './user.js'
 import { registerUserPasswordCommand } from './user-password.js'
 
@@ -29,6 +37,7 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerServeCommand,
   registerAnalyzeCommand,
   registerLostCommand,
+  registerModelCommand,
   registerFitCommand,
   registerImportCommand,
   registerCaseCommand,
@@ -36,4 +45,11 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerFixCommand,
   registerLessonsCommand,
   registerSettingsCommand,
+  registerExportCommand,
+  registerAuditCommand,
+  registerTemplateCommand,
+  registerOutboxCommand,
+  registerSuppressCommand,
+  registerMakegoodCommand,
+  registerBountyCommand,
 ]

@@ -10,9 +10,19 @@ export interface ApiClient {
     path: string,
     options?: { query?: QueryParams; signal?: AbortSignal },
   ): Promise<TResult>
-  send<TResult>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<TResult>
+  send<TResult>(
+    method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    path: string,
+    body?: unknown,
+    options?: SendOptions,
+  ): Promise<TResult>
   upload<TResult>(path: string, file: Blob, options: UploadOptions): Promise<TResult>
   setCsrfToken(token: string | null): void
+}
+
+/** Extra headers of a write: `ifMatch` is the ETag it was based on (TESTPLAN T6: 412 when stale). */
+export interface SendOptions {
+  readonly ifMatch?: string
 }
 
 /** A raw-body upload: its content type, query and a progress callback (0 to 1). */
@@ -74,13 +84,14 @@ export function createApiClient(
         headers: { accept: 'application/json' },
         ...(signal === undefined ? {} : { signal }),
       }),
-    send: (method, path, body) =>
+    send: (method, path, body, sendOptions = {}) =>
       request(apiUrl(path), {
         method,
         headers: {
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...(csrfToken === null ? {} : { 'x-csrf-token': csrfToken }),
+          ...(sendOptions.ifMatch === undefined ? {} : { 'if-match': sendOptions.ifMatch }),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       }),

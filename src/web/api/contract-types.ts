@@ -5,6 +5,26 @@ import type { LostListSortKey } from '../../server/contract/lost.js'
 
 export type { Role } from '../../domain/access-policy.js'
 export type {
+  AnalysisSettingsResponse,
+  CaseRuleSettingsResponse,
+  ChangeAnalysisSettingBody,
+  ChangeCaseRuleSettingsBody,
+} from '../../server/contract/case-settings.js'
+export type {
+  AllowedMove,
+  AssignCaseBody,
+  CaseDetailResponse,
+  CaseListQuery,
+  CaseListResponse,
+  CaseRuleName,
+  CaseStageName,
+  CaseSummaryItem,
+  ChangeCaseBody,
+  OpenCaseBody,
+  OverdueStepsResponse,
+  RuleOverrideBody,
+} from '../../server/contract/cases.js'
+export type {
   CustomerDetailResponse,
   CustomerListQuery,
   CustomerScore,
@@ -13,10 +33,28 @@ export type {
 export type { DashboardResponse } from '../../server/contract/dashboard.js'
 export type { ErrorBody } from '../../server/contract/errors.js'
 export type {
+  FixItem,
+  FixListResponse,
+  FixScopeBody,
+  NewDecisionMakerBody,
+  ReasonFixedItem,
+  ReasonFixedResponse,
+  RecordFixBody,
+  RecordFixResponse,
+  ResurfacedItemBody,
+  ResurfacedResponse,
+} from '../../server/contract/fixes.js'
+export type {
   ImportFieldsResponse,
   ImportJob,
   ImportListResponse,
 } from '../../server/contract/imports.js'
+export type {
+  GroupedTallyItem,
+  LessonRowItem,
+  LessonsQuery,
+  LessonsResponse,
+} from '../../server/contract/lessons.js'
 export type {
   ListedStatus,
   LostListItem,
@@ -25,8 +63,25 @@ export type {
   LostListSort,
   LostListSortKey,
 } from '../../server/contract/lost.js'
+export type {
+  AddReasonBody,
+  ChangeReasonBody,
+  MergeReasonBody,
+  ReasonItem,
+  ReasonListResponse,
+  ReasonPhraseItem,
+  ReasonPhraseListResponse,
+  SetReasonPhraseBody,
+} from '../../server/contract/reasons.js'
 export type { MeResponse } from '../../server/contract/session.js'
 export type { StatsResponse } from '../../server/contract/stats.js'
+export type {
+  CompleteTaskBody,
+  CompleteTaskResponse,
+  TaskItem,
+  TaskListQuery,
+  TaskListResponse,
+} from '../../server/contract/tasks.js'
 
 /** `POST /api/me/totp`: a new TOTP secret for an authenticator app. */
 export interface TotpEnrolment {

@@ -18,6 +18,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/lost', label: 'Lost list', roles: EVERYONE },
   { path: '/customers', label: 'Customers', roles: EVERYONE },
   { path: '/imports', label: 'Imports', roles: ['admin', 'analyst'] },
+  { path: '/audit', label: 'Audit log', roles: ['admin', 'vp'] },
+  { path: '/cases', label: 'Cases', roles: EVERYONE },
+  { path: '/todo', label: 'To do', roles: ['admin', 'vp', 'manager', 'rep'] },
+  { path: '/lessons', label: 'Lessons', roles: EVERYONE },
+  { path: '/fixes', label: 'Fixes', roles: EVERYONE },
+  { path: '/settings/cases', label: 'Settings', roles: ['admin', 'vp'] },
 ]
 
 /** The navigation entries a role sees. */
