@@ -10,6 +10,7 @@ import {
   sniffFile,
 } from '../ingest/index.js'
 import { beginImport, getSetting, type ImportSession, type Store } from '../store/index.js'
+import { afterOrdersImported } from './bounties/accrue-earnings.js'
 import { fileSha256 } from './import-file-hash.js'
 import { type ImportTally, newTally, tallyOutcome } from './import-tally.js'
 import { nextWriteSize } from './import-write-size.js'
@@ -41,6 +42,8 @@ export interface ImportFileOptions<TKind extends ImportKind> {
   /** where the rejected-rows report goes; default `<file>.rejects.csv` beside the input */
   readonly rejectsPath?: string
   readonly onProgress?: (progress: ImportProgress) => void
+  /** told when booking the bounty earnings of newly imported orders failed (the import stands) */
+  readonly onAccrualError?: (error: unknown) => void
 }
 
 /** What an import did; the four outcomes add up to `read`. */
@@ -75,16 +78,22 @@ export async function importFile<TKind extends ImportKind>(
     actor: options.actor,
   })
   const report = new RejectsReport(options.rejectsPath ?? defaultRejectsPath(options.path))
+  let tally: ImportTally
   try {
-    const tally = await writeAll(session, report, parse, { options, sizeBytes })
+    tally = await writeAll(session, report, parse, { options, sizeBytes })
     await report.close()
     await session.publish()
-    return { importId: session.id, ...tally, rejectsFile: report.path }
   } catch (error) {
     await report.close().catch(() => undefined)
     await session.fail(describe(error)).catch(() => undefined)
     throw nameTheFile(error, options.path)
   }
+  if (options.kind === 'orders') {
+    // pay for victories: earnings accrue when the won-back customer's orders arrive (issue 7);
+    // the hook never throws, and the next import or `comeback bounty accrue` catches up
+    await afterOrdersImported(store, options.onAccrualError)
+  }
+  return { importId: session.id, ...tally, rejectsFile: report.path }
 }
 
 async function writeAll<TKind extends ImportKind>(

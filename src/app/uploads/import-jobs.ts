@@ -146,11 +146,16 @@ export class ImportJobs {
   }
 
   #run(upload: ImportUpload, received: { path: string }, progress: Progress) {
+    // a failed bounty accrual leaves the import standing; it is reported under the import's id
+    let accrualError: unknown = null
     return importFile(this.#store, {
       kind: upload.kind,
       path: received.path,
       actor: upload.actor,
       rejectsPath: `${received.path}.rejects.csv`,
+      onAccrualError: (error) => {
+        accrualError = error
+      },
       onProgress: (step) => {
         progress.bytesRead = step.bytesRead
       },
@@ -158,6 +163,9 @@ export class ImportJobs {
       ...(upload.dateFormat === undefined ? {} : { dateFormat: upload.dateFormat }),
       ...(upload.decimal === undefined ? {} : { decimal: upload.decimal }),
     }).then((result) => {
+      if (accrualError !== null) {
+        this.#settings.onError?.(result.importId, accrualError)
+      }
       progress.bytesRead = progress.bytesTotal
       return result
     })

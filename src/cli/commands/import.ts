@@ -12,7 +12,7 @@ import { ValidationError } from '../../domain/errors.js'
 import { IMPORT_KINDS, type ImportKind } from '../../domain/records.js'
 import { parseChoice } from '../arguments.js'
 import { type GlobalOptions, withStore } from '../context.js'
-import { renderFields, writeOut } from '../output.js'
+import { renderFields, writeNote, writeOut } from '../output.js'
 
 interface ImportCommandOptions {
   readonly map: readonly string[]
@@ -68,6 +68,10 @@ export function registerImportCommand(program: Command): void {
               ...importOptions(kind, file, options),
               actor: context.auditActor,
               ...(bar === undefined ? {} : { onProgress: bar.update }),
+              onAccrualError: (error) =>
+                writeNote(
+                  `the orders are imported, but booking bounty earnings failed (run \`comeback bounty accrue\`): ${error instanceof Error ? error.message : String(error)}`,
+                ),
             })
             bar?.stop()
             writeOut(
