@@ -245,6 +245,40 @@ describe.skipIf(skipReason !== null)('win-back cases in Chromium', () => {
     await saveScreenshot(page, '27-case-settings')
   })
 
+  it('a manager records a new decision maker on a lost customer; the lessons page shows how P(win back) is scored', async () => {
+    const page = await signedIn('manager')
+    await page.goto('/lost?kind=customer')
+    // the top rows got cases in the tests above; one further down is usually still untouched
+    await page.locator('.lost-table tbody tr a').last().click()
+    await page.waitForURL(/\/customers\//)
+    const customerId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '')
+    const form = page.getByRole('form', { name: 'Record a new decision maker' })
+    await form.getByRole('button', { name: 'Record a new decision maker' }).click()
+    const note = form.locator('[aria-live="polite"]')
+    await note.getByText(/^Recorded/).waitFor()
+    const stored = await fixture.store.db
+      .selectFrom('resurfaced_losses')
+      .select(['subject_kind', 'deal_id'])
+      .where('trigger_kind', '=', 'new_decision_maker')
+      .where('customer_id', '=', customerId)
+      .execute()
+    // what the page says came back is exactly what the store resurfaced for this account
+    const text = (await note.textContent()) ?? ''
+    if (stored.length === 0) {
+      expect(text).toMatch(/Nothing lost here/)
+    } else {
+      const customers = stored.filter((row) => row.subject_kind === 'customer').length
+      expect(text).toContain(
+        `${customers} lost customer(s) and ${stored.length - customers} lost deal(s)`,
+      )
+    }
+    await saveScreenshot(page, '28-new-decision-maker')
+    await page.goto('/lessons')
+    const model = page.getByRole('region', { name: 'How P(win back) is scored' })
+    await model.getByText(/ended cases/).waitFor()
+    await saveScreenshot(page, '29-lessons-win-back-model')
+  })
+
   it('hostile text in a case renders as text: no dialog, no script', async () => {
     const page = await asAdmin()
     const watch = watchForXss(page)

@@ -108,3 +108,4 @@ type MissingSortKey = Exclude<LostListSortKey, (typeof LOST_LIST_SORT_KEYS)[numb
 /** True by construction: fails to compile when the API gains a sort key this list lacks. */
 export const LOST_LIST_SORT_KEYS_ARE_COMPLETE: [MissingSortKey] extends [never] ? true : never =
   true
+export type { WinBackModelResponse } from '../../server/contract/win-back-model.js'

@@ -19,6 +19,7 @@ import { useApi, useMe } from '../lib/session.js'
 import { useApiQuery } from '../lib/use-api-query.js'
 import { AliveHistoryPanel, OrderHistoryPanel } from './customer-charts.js'
 import { ContactsPanel, ContractsPanel, DealsPanel, IncidentsPanel } from './customer-sections.js'
+import { NewDecisionMakerForm } from './new-decision-maker-form.js'
 
 type Detail = CustomerDetailResponse & CustomerScoreExtras
 
@@ -50,7 +51,8 @@ function CustomerView(props: { detail: Detail }) {
   const { detail } = props
   const { customer, orders } = detail
   const currency = detail.recentOrders[0]?.currency ?? detail.deals[0]?.currency ?? 'USD'
-  const canOpenCases = mayOpenCases(useMe().user.role)
+  const role = useMe().user.role
+  const canOpenCases = mayOpenCases(role)
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -77,6 +79,11 @@ function CustomerView(props: { detail: Detail }) {
       />
       {canOpenCases ? <OpenCaseLink customerId={customer.id} /> : null}
       <ScorePanel score={detail.score} currency={currency} />
+      {role === 'analyst' ? null : (
+        <Panel title="A new decision maker?" id="new-decision-maker">
+          <NewDecisionMakerForm customerId={customer.id} />
+        </Panel>
+      )}
       <dl className="figures">
         <Figure
           label="Orders"

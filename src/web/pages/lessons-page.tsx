@@ -6,6 +6,7 @@ import { navigate, pathWithQuery, useLocation } from '../lib/router.js'
 import { useApi } from '../lib/session.js'
 import { useApiQuery } from '../lib/use-api-query.js'
 import { ParetoBars, ParetoTable, RepBars, TallyChart, topReasons } from './lessons-charts.js'
+import { WinBackModelPanel } from './win-back-model-panel.js'
 
 const PERIODS = ['month', 'quarter', 'year'] as const
 
@@ -52,6 +53,7 @@ export function LessonsPage() {
         </label>
       </form>
       <LessonsBody lessons={lessons} />
+      <WinBackModelPanel />
     </>
   )
 }
