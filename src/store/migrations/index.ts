@@ -4,6 +4,9 @@ import { migration0002Analysis } from './0002-analysis.js'
 import { migration0003Auth } from './0003-auth.js'
 import { migration0005Cases } from './0005-cases.js'
 import { migration0006LostList } from './0006-lost-list.js'
+import { migration0008WinBackModel } from './0008-win-back-model.js'
+import { migration0011Outreach } from './0011-outreach.js'
+import { migration0012MakeGoodsBounties } from './0012-make-goods-bounties.js'
 import type { StoreMigration } from './store-migration.js'
 
 /**
@@ -17,4 +20,7 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0004-import-keys': migration0004ImportKeys,
   '0005-cases': migration0005Cases,
   '0006-lost-list': migration0006LostList,
+  '0008-win-back-model': migration0008WinBackModel,
+  '0011-outreach': migration0011Outreach,
+  '0012-make-goods-bounties': migration0012MakeGoodsBounties,
 }
