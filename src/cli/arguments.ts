@@ -1,5 +1,5 @@
-import { ValidationError } from '../domain/errors.js'
 import { isIsoDate } from '../domain/case-dates.js'
+import { ValidationError } from '../domain/errors.js'
 
 /** Reads a whole number given on the command line, within bounds; names the option when it is not one. */
 export function parseWholeNumber(
