@@ -12,6 +12,10 @@ const HERE = dirname(fileURLToPath(import.meta.url))
 interface ChildFigures {
   readonly seconds: number
   readonly cpuSeconds: number
+  /** the main thread alone: writing (parsing runs in the worker) */
+  readonly mainCpuSeconds: number
+  /** the PostgreSQL server processes of the database (0 for SQLite) */
+  readonly serverCpuSeconds: number
   readonly read: number
   readonly inserted: number
   readonly unchanged: number
@@ -82,17 +86,24 @@ export async function benchImport(
     const parse = importInChild({ db, path, mode: 'parse' })
     const first = importInChild({ db, path, mode: 'import' })
     const again = importInChild({ db, path, mode: 'import' })
+    // CPU µs per row beside the rates: the machine is shared, so wall time says little alone
+    const perRow = (cpuSeconds: number): number => round((cpuSeconds * 1e6) / rows)
     const figures: Record<string, number> = {
       import_rows: rows,
       import_file_mb: round(fileBytes / 1024 / 1024),
-      import_split_rows_per_s: Math.round(rows / splitSeconds),
+      import_split_rows_per_s: Math.round(rows / splitSeconds.wall),
+      import_split_cpu_us_per_row: perRow(splitSeconds.cpu),
       import_parse_rows_per_s: Math.round(rows / parse.seconds),
       import_parse_cpu_s: round(parse.cpuSeconds),
+      import_parse_worker_cpu_us_per_row: perRow(parse.cpuSeconds - parse.mainCpuSeconds),
       import_sqlite_rows_per_s: Math.round(rows / first.seconds),
       import_sqlite_cpu_s: round(first.cpuSeconds),
+      import_sqlite_cpu_us_per_row: perRow(first.cpuSeconds),
+      import_sqlite_main_cpu_us_per_row: perRow(first.mainCpuSeconds),
       import_sqlite_peak_rss_mb: Math.round(first.maxRssMb),
       reimport_sqlite_rows_per_s: Math.round(rows / again.seconds),
       reimport_sqlite_cpu_s: round(again.cpuSeconds),
+      reimport_sqlite_main_cpu_us_per_row: perRow(again.mainCpuSeconds),
     }
     checkCounts(first, rows, 'inserted')
     checkCounts(again, rows, 'unchanged')
@@ -111,6 +122,8 @@ export async function benchImport(
         ...figures,
         import_postgres_rows_per_s: Math.round(rows / onPg.seconds),
         import_postgres_cpu_s: round(onPg.cpuSeconds),
+        import_postgres_main_cpu_us_per_row: perRow(onPg.mainCpuSeconds),
+        import_postgres_server_cpu_us_per_row: perRow(onPg.serverCpuSeconds),
       }
     } finally {
       await pg.drop()
@@ -120,8 +133,8 @@ export async function benchImport(
   }
 }
 
-/** seconds to split the file into records on this thread, reading included, fields unused */
-async function timeSplit(path: string): Promise<number> {
+/** wall and CPU seconds to split the file into records on this thread, reading included, fields unused */
+async function timeSplit(path: string): Promise<{ wall: number; cpu: number }> {
   let records = 0
   const splitter = new CsvRecordSplitter({
     header: () => undefined,
@@ -132,11 +145,14 @@ async function timeSplit(path: string): Promise<number> {
     reject: () => undefined,
   })
   const started = performance.now()
+  const cpuBefore = process.cpuUsage()
   for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
     splitter.push(chunk as Buffer)
   }
   splitter.end()
-  return records > 0 ? (performance.now() - started) / 1000 : Number.NaN
+  const { user, system } = process.cpuUsage(cpuBefore)
+  const wall = records > 0 ? (performance.now() - started) / 1000 : Number.NaN
+  return { wall, cpu: (user + system) / 1e6 }
 }
 
 function checkCounts(figures: ChildFigures, rows: number, outcome: 'inserted' | 'unchanged'): void {

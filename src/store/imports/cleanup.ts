@@ -15,13 +15,14 @@ const ROWS_PER_DELETE = 20_000
  * invisible, until that import publishes and takes it over.
  */
 export async function deleteImportRows(store: Store, importId: number): Promise<void> {
+  // the chunks find rows by import and unreferenced customers look orders up by customer: the
+  // indexes an import deferred must exist again first
+  await restoreDeferredIndexes(store)
   for (const table of IMPORTED_TABLES) {
     if (table !== 'customers') {
       await deleteInChunks(store, table, importId)
     }
   }
-  // finding unreferenced customers looks orders up by customer: that index must exist again
-  await restoreDeferredIndexes(store)
   await deleteUnreferencedCustomers(store, importId)
   await deletePending(store, importId)
 }

@@ -4,39 +4,60 @@ import type { Store } from '../store.js'
 import { withSqliteHandle } from './raw-query.js'
 import type { ImportedTable } from './record-tables.js'
 
-/** A secondary index an import into an empty table builds once at the end instead of row by row. */
-interface DeferredIndex {
-  readonly name: string
-  readonly table: ImportedTable
-  readonly columns: string
-}
-
 // Inserting rows in file order into (customer_id, ordered_on) touches a random page per row:
 // measured on SQLite, 8.2 s of CPU per million rows with it against 2.2 s without, and 1.0 s to
 // build it afterwards from the finished table (PostgreSQL: 25 s against 14.4 s + 2.2 s, loaded
-// machine). The definitions repeat migration 0001's.
-const DEFERRED_INDEXES: readonly DeferredIndex[] = [
-  { name: 'orders_customer_ordered_on_ix', table: 'orders', columns: 'customer_id, ordered_on' },
-]
+// machine). Customers made by id alone put NULLs and random ids into five more indexes (1.6 s of
+// CPU per 125,000 customers with them, on a loaded machine). So a first import into an empty
+// table drops every non-unique index of that table and of `customers`, noting each definition in
+// `import_deferred_indexes` in the same transaction, and they are built once at the end. Unique
+// indexes always stay: they are what finds a key that exists.
+
+/** The tables whose indexes an import of `table` may defer: its own, and the customers it creates. */
+function tablesOf(table: ImportedTable): readonly ImportedTable[] {
+  return table === 'customers' ? ['customers'] : [table, 'customers']
+}
+
+// an index dropped by an import before its definition was noted (older versions of this file)
+const KNOWN_DEFINITIONS: Readonly<Record<string, string>> = {
+  orders_customer_ordered_on_ix:
+    'create index orders_customer_ordered_on_ix on orders (customer_id, ordered_on)',
+}
+
+const NOTE = 'insert into import_deferred_indexes (name, table_name, definition) values '
+const SQLITE_NOTE = `${NOTE}(?, ?, ?) on conflict (name) do nothing`
+const POSTGRES_NOTE = `${NOTE}($1, $2, $3) on conflict (name) do nothing`
+// non-unique indexes only: autoindexes (primary keys, unique columns) have no sql
+const SQLITE_INDEXES =
+  "select name, sql as definition from sqlite_master where type = 'index' and tbl_name = ? and sql is not null and sql not like 'create unique%'"
+const POSTGRES_INDEXES =
+  "select indexname as name, indexdef as definition from pg_indexes where schemaname = current_schema() and tablename = $1 and indexdef not like 'CREATE UNIQUE%'"
+
+interface IndexRow {
+  readonly name: string
+  readonly definition: string
+}
 
 /**
- * Inside a write transaction: drops the deferrable indexes of `table` when the table holds no row
- * at all, so a first bulk load appends rows only. Returns whether the table had any to defer.
- * The drop commits with the batch's rows; `restoreDeferredIndexes` rebuilds before publish, on
- * failure and in recovery, and readers only lose speed meanwhile, never rows.
+ * Inside a write transaction: drops the non-unique indexes of `table` and of `customers` when
+ * that table holds no row at all, so a first bulk load appends rows and checks unique keys only.
+ * Returns whether it dropped any. The drop and its note commit with the batch's rows;
+ * `restoreDeferredIndexes` rebuilds before publish, on failure and in recovery, and readers only
+ * lose speed meanwhile, never rows.
  */
 export function deferIndexesWhenEmpty(handle: Sqlite.Database, table: ImportedTable): boolean {
-  const indexes = DEFERRED_INDEXES.filter((index) => index.table === table)
-  if (indexes.length === 0) {
-    return false
+  let deferred = false
+  for (const target of tablesOf(table)) {
+    if (handle.prepare(`select 1 from ${target} limit 1`).get() !== undefined) {
+      continue
+    }
+    for (const index of handle.prepare(SQLITE_INDEXES).all(target) as IndexRow[]) {
+      handle.prepare(SQLITE_NOTE).run(index.name, target, index.definition)
+      handle.exec(`drop index ${quoted(index.name)}`)
+      deferred = true
+    }
   }
-  if (handle.prepare(`select 1 from ${table} limit 1`).get() !== undefined) {
-    return false
-  }
-  for (const index of indexes) {
-    handle.exec(`drop index if exists ${index.name}`)
-  }
-  return true
+  return deferred
 }
 
 /**
@@ -47,59 +68,95 @@ export async function deferPostgresIndexesWhenEmpty(
   client: pg.PoolClient,
   table: ImportedTable,
 ): Promise<boolean> {
-  const indexes = DEFERRED_INDEXES.filter((index) => index.table === table)
-  if (indexes.length === 0) {
-    return false
+  let deferred = false
+  for (const target of tablesOf(table)) {
+    if ((await client.query(`select 1 from ${target} limit 1`)).rows.length > 0) {
+      continue
+    }
+    const indexes = (await client.query(POSTGRES_INDEXES, [target])).rows as IndexRow[]
+    for (const index of indexes) {
+      await client.query(POSTGRES_NOTE, [index.name, target, index.definition])
+      await client.query(`drop index ${quoted(index.name)}`)
+      deferred = true
+    }
   }
-  if ((await client.query(`select 1 from ${table} limit 1`)).rows.length > 0) {
-    return false
-  }
-  for (const index of indexes) {
-    await client.query(`drop index if exists ${index.name}`)
-  }
-  return true
+  return deferred
 }
 
-function createIndexSql(index: DeferredIndex): string {
-  return `create index if not exists ${index.name} on ${index.table} (${index.columns})`
+function quoted(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`
 }
 
 /**
- * Rebuilds every deferred index that is missing, each in its own transaction (DDL is
- * transactional on both engines, so a crash midway leaves it missing and the next call builds it).
- * Cheap when all exist.
+ * Rebuilds every deferred index that is missing, each in its own transaction with the removal of
+ * its note (DDL is transactional on both engines, so a crash midway leaves it noted and missing,
+ * and the next call builds it). Cheap when none is deferred.
  * @example await restoreDeferredIndexes(store)
  */
 export async function restoreDeferredIndexes(store: Store): Promise<void> {
   if (store.dialect === 'postgres') {
-    const pool = store.pgPool()
-    for (const index of DEFERRED_INDEXES) {
-      const found = await pool.query(
+    await restoreOnPostgres(store.pgPool())
+    return
+  }
+  await withSqliteHandle(store, (handle) => {
+    const noted = handle
+      .prepare('select name, definition from import_deferred_indexes')
+      .all() as IndexRow[]
+    for (const index of [...noted, ...knownMissing(noted)]) {
+      const exists = handle
+        .prepare("select 1 from sqlite_master where type = 'index' and name = ?")
+        .get(index.name)
+      if (exists !== undefined && !noted.includes(index)) {
+        continue
+      }
+      buildWithSmallCache(handle, () =>
+        handle
+          .transaction(() => {
+            if (exists === undefined) {
+              handle.exec(index.definition)
+            }
+            handle.prepare('delete from import_deferred_indexes where name = ?').run(index.name)
+          })
+          .immediate(),
+      )
+    }
+  })
+}
+
+async function restoreOnPostgres(pool: pg.Pool): Promise<void> {
+  const noted = (await pool.query('select name, definition from import_deferred_indexes'))
+    .rows as IndexRow[]
+  for (const index of [...noted, ...knownMissing(noted)]) {
+    const client = await pool.connect()
+    try {
+      await client.query('begin')
+      const found = await client.query(
         'select 1 from pg_indexes where schemaname = current_schema() and indexname = $1',
         [index.name],
       )
       if (found.rows.length === 0) {
-        await pool.query(createIndexSql(index))
+        await client.query(index.definition)
+      } else if (!noted.includes(index)) {
+        await client.query('rollback')
+        continue
       }
+      await client.query('delete from import_deferred_indexes where name = $1', [index.name])
+      await client.query('commit')
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined)
+      throw error
+    } finally {
+      client.release()
     }
-    return
   }
-  await withSqliteHandle(store, (handle) => {
-    for (const index of DEFERRED_INDEXES) {
-      const exists = handle
-        .prepare("select 1 from sqlite_master where type = 'index' and name = ?")
-        .get(index.name)
-      if (exists === undefined) {
-        buildWithSmallCache(handle, () =>
-          handle
-            .transaction(() => {
-              handle.exec(createIndexSql(index))
-            })
-            .immediate(),
-        )
-      }
-    }
-  })
+}
+
+/** the known definitions not noted: built only if missing, like the noted ones */
+function knownMissing(noted: readonly IndexRow[]): IndexRow[] {
+  const names = new Set(noted.map((index) => index.name))
+  return Object.entries(KNOWN_DEFINITIONS)
+    .filter(([name]) => !names.has(name))
+    .map(([name, definition]) => ({ name, definition }))
 }
 
 // SQLite's sorter may take as much memory as the page cache allows, on top of the cache itself,

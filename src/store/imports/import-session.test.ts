@@ -8,6 +8,7 @@ import {
 } from './__fixtures__/import-helpers.js'
 import { orderRecords } from './__fixtures__/order-records.js'
 import { beginImport } from './begin-import.js'
+import { withSqliteHandle } from './raw-query.js'
 
 const dialects = await testDialects()
 
@@ -65,5 +66,34 @@ describeEachDialect('two imports at once', dialects, (current) => {
     await first.publish()
     expect(await visibleOrders(store, prefix)).toHaveLength(300)
     expect(await storedOrderCount(store, prefix)).toBe(300)
+  })
+
+  it('a write relaxes durability and reference checks for its own transaction only', async () => {
+    const store = current()
+    const session = await beginImport(store, startInput())
+    await session.write(orderRecords({ prefix: freshPrefix(), count: 10 }))
+    if (store.dialect === 'sqlite') {
+      const settings = await withSqliteHandle(store, (handle) => [
+        handle.pragma('synchronous', { simple: true }),
+        handle.pragma('foreign_keys', { simple: true }),
+      ])
+      expect(settings).toEqual([2, 1])
+    } else {
+      const pool = store.pgPool()
+      const clients = await Promise.all([pool.connect(), pool.connect()])
+      try {
+        for (const client of clients) {
+          const { rows } = await client.query(
+            "select current_setting('synchronous_commit') as sync, current_setting('session_replication_role') as role",
+          )
+          expect(rows[0]).toEqual({ sync: 'on', role: 'origin' })
+        }
+      } finally {
+        for (const client of clients) {
+          client.release()
+        }
+      }
+    }
+    await session.fail('done')
   })
 })

@@ -82,7 +82,7 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
       table: RECORD_TABLES[kind],
       knownCustomers: new KnownCustomers(),
       ownerIdOf: (email) => this.#owners.idOf(email),
-      hints: { expectExistingKeys: false, indexesDecided: false },
+      hints: { expectExistingKeys: false, indexesDecided: false, expectExistingCustomers: false },
     }
   }
 
@@ -130,7 +130,8 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
   async #write(records: readonly RecordByKind[TKind][]): Promise<BatchOutcome> {
     const { table } = this.#context
     await this.#owners.load(records.map((record) => table.ownerEmailOf(record)))
-    const plan = planBatch(table, records, this.#context.ownerIdOf)
+    const { knownCustomers } = this.#context
+    const plan = planBatch(table, records, this.#context.ownerIdOf, (id) => knownCustomers.has(id))
     const written = await this.#writePlanned(records, plan)
     // the first committed batch has decided whether the table's indexes wait for publish
     this.#context.hints.indexesDecided = true

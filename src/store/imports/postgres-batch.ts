@@ -1,11 +1,19 @@
 import type pg from 'pg'
 import { ConflictError } from '../../domain/errors.js'
 import type { ImportKind, RecordByKind } from '../../domain/records.js'
-import { type BatchPlan, rowValues, type StagedRow, settleBatch } from './batch-plan.js'
+import { isUniqueViolation } from '../queries/queryable.js'
+import {
+  type BatchPlan,
+  rowValues,
+  type StagedRow,
+  settleBatch,
+  settleInserted,
+} from './batch-plan.js'
 import { addCountsQuery, heartbeatQuery, rejectQueries, uncommittedQuery } from './bookkeeping.js'
-import { cellsToJson } from './cells.js'
+import { type Cell, cellsToJson } from './cells.js'
 import { type Classification, classifyStored, type ImportContext } from './classify.js'
 import { deferPostgresIndexesWhenEmpty } from './deferred-indexes.js'
+import { relaxBatchChecks } from './postgres-batch-settings.js'
 import { copyRows } from './postgres-copy.js'
 import { postgresRun } from './raw-query.js'
 import { pendingName, statementsFor } from './sql-text.js'
@@ -19,6 +27,8 @@ const STAGE_PENDING =
 
 const CREATE_CUSTOMERS =
   'insert into customers (id, created_at, import_id) select id, $2, $3 from unnest($1::text[]) as u(id) on conflict (id) do nothing returning id'
+
+const COPY_CUSTOMERS = 'copy customers (id, created_at, import_id) from stdin'
 
 const CUSTOMER_IMPORTS = 'select id, import_id from customers where id = any($1::text[])'
 
@@ -41,6 +51,7 @@ export async function writePostgresBatch<TKind extends ImportKind>(
   if (heartbeat.rowCount !== 1) {
     throw new ConflictError(`import ${importId} is no longer running`)
   }
+  await relaxBatchChecks(client, store)
   const uncommitted = await postgresRun(client, uncommittedQuery(store.db))
   const importContext = {
     importId,
@@ -51,7 +62,10 @@ export async function writePostgresBatch<TKind extends ImportKind>(
   }
   const ensuredCustomers = await ensureCustomers(client, context, plan.customerIds, importContext)
   const classified = await insertOrClassify(client, context, plan, importContext, now)
-  const settled = settleBatch(context.table, records, plan, classified)
+  const settled =
+    classified === null
+      ? settleInserted(context.table, records, plan)
+      : settleBatch(context.table, records, plan, classified)
   await stagePending(
     client,
     importId,
@@ -89,11 +103,19 @@ async function ensureCustomers(
   ids: readonly string[],
   importContext: ImportContext,
 ): Promise<string[]> {
-  const unknown = context.knownCustomers.unknown(ids)
+  // in key order, each page of the customers' key index is visited once
+  const unknown = context.knownCustomers.unknown(ids).sort()
   if (unknown.length === 0) {
     return unknown
   }
   const now = new Date().toISOString()
+  if (!context.hints.expectExistingCustomers) {
+    const rows = unknown.map((id) => [id, now, context.importId])
+    if (await copyNew(client, COPY_CUSTOMERS, rows)) {
+      return unknown
+    }
+    context.hints.expectExistingCustomers = true
+  }
   const created = await client.query(CREATE_CUSTOMERS, [unknown, now, context.importId])
   const createdIds = new Set(created.rows.map((row: { id: string }) => row.id))
   const existing = unknown.filter((id) => !createdIds.has(id))
@@ -111,44 +133,75 @@ async function ensureCustomers(
   return unknown
 }
 
+/**
+ * COPYs the first occurrences straight into the table inside a savepoint, with no staging table
+ * and no second pass: true when every one was new. A key that exists fails the COPY, which rolls
+ * back to the savepoint, and later batches of the import take the staging path from the start.
+ */
+async function copyIntoTarget(
+  client: pg.PoolClient,
+  context: WriteContext<ImportKind>,
+  plan: BatchPlan,
+  now: string,
+): Promise<boolean> {
+  const { table, importId } = context
+  const insertOnly = table.insertOnlyColumns.length
+  const rows = plan.firsts.map((record) => [...rowValues(record, insertOnly, now), importId])
+  if (await copyNew(client, statementsFor(table).postgresCopyTarget, rows)) {
+    return true
+  }
+  context.hints.expectExistingKeys = true
+  return false
+}
+
+/** COPYs rows that should all be new inside a savepoint; false, rolled back, when a key existed. */
+async function copyNew(
+  client: pg.PoolClient,
+  copyStatement: string,
+  rows: readonly (readonly Cell[])[],
+): Promise<boolean> {
+  await client.query('savepoint import_fast')
+  try {
+    await copyRows(client, copyStatement, rows)
+  } catch (error) {
+    if (!isUniqueViolation(error)) {
+      throw error
+    }
+    await client.query('rollback to savepoint import_fast')
+    return false
+  }
+  await client.query('release savepoint import_fast')
+  return true
+}
+
 async function insertOrClassify(
   client: pg.PoolClient,
   context: WriteContext<ImportKind>,
   plan: BatchPlan,
   importContext: ImportContext,
   now: string,
-): Promise<Classification[]> {
+): Promise<Classification[] | null> {
   const { table, importId } = context
   if (plan.firsts.length === 0) {
-    return []
+    return null
   }
   const statements = statementsFor(table)
-  await client.query(statements.postgresCreateStage)
   const insertOnly = table.insertOnlyColumns.length
+  if (!context.hints.expectExistingKeys && (await copyIntoTarget(client, context, plan, now))) {
+    return null
+  }
+  await client.query(statements.postgresCreateStage)
   await copyRows(
     client,
     statements.postgresCopyStage,
     plan.firsts.map((record) => rowValues(record, insertOnly, now)),
   )
-  if (!context.hints.expectExistingKeys) {
-    await client.query('savepoint import_fast')
-    const result = await client.query(statements.postgresInsertFromStage, [importId])
-    if (result.rowCount === plan.firsts.length) {
-      await client.query('release savepoint import_fast')
-      return plan.firsts.map((record) => ({
-        outcome: 'inserted',
-        stage: null,
-        kept: record.content,
-      }))
-    }
-    await client.query('rollback to savepoint import_fast')
-  }
   const inserted = await client.query(statements.postgresInsertFromStageReturning, [importId])
   const insertedKeys = new Set(inserted.rows.map((row: { row_key: string }) => row.row_key))
   const rest = plan.firsts.map((record) => record.key).filter((key) => !insertedKeys.has(key))
   context.hints.expectExistingKeys = rest.length > 0
   if (rest.length === 0) {
-    return plan.firsts.map((record) => ({ outcome: 'inserted', stage: null, kept: record.content }))
+    return null
   }
   const names = [pendingName.upsert(table), pendingName.seen(table)]
   const stored = await client.query(statements.postgresSelectStored, [importId, names, rest])

@@ -7,6 +7,8 @@ import type { Cell } from './cells.js'
 // COPY's text format: tab between fields, newline between rows, \N for null, and a backslash
 // escape for the characters that would otherwise end a field or a row (PostgreSQL docs, COPY).
 const SPECIAL = /[\\\t\n\r]/g
+// the same characters, to test for without replacing: most fields hold none of them
+const HAS_SPECIAL = /[\\\t\n\r]/
 const ESCAPES: Readonly<Record<string, string>> = {
   '\\': '\\\\',
   '\t': '\\t',
@@ -22,8 +24,12 @@ export function copyField(value: Cell): string {
   if (value === null) {
     return '\\N'
   }
-  const text = typeof value === 'number' ? String(value) : value
-  return text.replace(SPECIAL, (character) => ESCAPES[character] ?? character)
+  if (typeof value === 'number') {
+    return String(value)
+  }
+  return HAS_SPECIAL.test(value)
+    ? value.replace(SPECIAL, (character) => ESCAPES[character] ?? character)
+    : value
 }
 
 /**
@@ -31,7 +37,12 @@ export function copyField(value: Cell): string {
  * @example copyLine(['a', null, 3]) // 'a\t\\N\t3\n'
  */
 export function copyLine(cells: readonly Cell[]): string {
-  return `${cells.map(copyField).join('\t')}\n`
+  // concatenation, not map and join: this runs once per row of every PostgreSQL import
+  let line = ''
+  for (let index = 0; index < cells.length; index += 1) {
+    line += index === 0 ? copyField(cells[index] ?? null) : `\t${copyField(cells[index] ?? null)}`
+  }
+  return `${line}\n`
 }
 
 // about 1 MB per chunk handed to the socket

@@ -38,7 +38,9 @@ export async function recoverImports(
       error: `abandoned: no heartbeat since before ${cutoff.toISOString()}`,
     })
     .where('status', '=', 'running')
-    .where('heartbeat_at', '<', cutoff.toISOString())
+    // at most the cutoff, not below it: with staleAfterMs 0 a heartbeat of this very millisecond
+    // (a batch that committed without waiting for a sync) is abandoned too, as documented
+    .where('heartbeat_at', '<=', cutoff.toISOString())
     .returning('id')
     .execute()
   for (const importId of await failedImportsWithRows(store)) {

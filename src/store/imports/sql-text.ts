@@ -46,9 +46,12 @@ export interface TableStatements {
   /** PostgreSQL: a temporary staging table shaped like a new row, dropped at commit */
   readonly postgresCreateStage: string
   readonly postgresCopyStage: string
-  /** PostgreSQL: move staged rows into the table under import `$1`, skipping keys that exist */
-  readonly postgresInsertFromStage: string
-  /** the same, returning the keys it inserted as `row_key` */
+  /** PostgreSQL: COPY new rows straight into the table, import id last (fails on an existing key) */
+  readonly postgresCopyTarget: string
+  /**
+   * PostgreSQL: move staged rows into the table under import `$1`, skipping keys that exist,
+   * returning the keys it inserted as `row_key`
+   */
   readonly postgresInsertFromStageReturning: string
   /** PostgreSQL: as `sqliteSelectStored`, with `$1` the import, `$2` the two names, `$3` the keys */
   readonly postgresSelectStored: string
@@ -82,8 +85,13 @@ function writeStatements(table: AnyTable) {
   const key = names([table.keyColumn])
   const columns = names(insertColumns(table))
   const content = names(table.contentColumns, 't.')
+  // each staged name is its own lateral lookup (limit 1 keeps it from being flattened into a
+  // join), by key, on the (import, name, key) unique index:
+  // as plain joins, with the statistics of a table that was empty when last analysed, PostgreSQL
+  // read every entry the import staged once per key (measured: 1.2 ms per row of a 200,000-row
+  // re-import, growing with the import)
   const stored = (keys: string, importId: string, pendingNames: string) =>
-    `select k.key as row_key, t.${key} is not null as row_found, t.import_id, ${content}, p.table_name as pending_table, p.values_json as pending_json from ${keys} left join ${table.table} t on t.${key} = k.key left join import_pending_updates p on p.import_id = ${importId} and p.table_name ${pendingNames} and p.row_key = k.key`
+    `select k.key as row_key, t.${key} is not null as row_found, t.import_id, ${content}, coalesce(pu.table_name, ps.table_name) as pending_table, coalesce(pu.values_json, ps.values_json) as pending_json from ${keys} left join ${table.table} t on t.${key} = k.key left join lateral (select s.table_name, s.values_json from import_pending_updates s where s.import_id = ${importId} and s.table_name = (${pendingNames})[1] and s.row_key = k.key limit 1) pu on true left join lateral (select s.table_name, s.values_json from import_pending_updates s where s.import_id = ${importId} and s.table_name = (${pendingNames})[2] and s.row_key = k.key limit 1) ps on true`
   // SQLite keeps the keys met unchanged in a temporary table of the connection (sqlite-seen.ts)
   const sqliteStored = `select k.key as row_key, t.${key} is not null as row_found, t.import_id, ${content}, coalesce(p.table_name, s.table_name) as pending_table, coalesce(p.values_json, s.values_json) as pending_json from (select value as key from json_each(@keys)) k left join ${table.table} t on t.${key} = k.key left join import_pending_updates p on p.import_id = @importId and p.table_name = @upsertName and p.row_key = k.key left join temp.import_seen s on s.import_id = @importId and s.table_name = @seenName and s.row_key = k.key`
   const fromStage = `insert into ${table.table} (${columns}, import_id) select ${columns}, $1 from import_stage on conflict (${key}) do nothing`
@@ -93,9 +101,9 @@ function writeStatements(table: AnyTable) {
     sqliteSelectStored: sqliteStored,
     postgresCreateStage: `create temporary table import_stage on commit drop as select ${columns} from ${table.table} with no data`,
     postgresCopyStage: `copy import_stage (${columns}) from stdin`,
-    postgresInsertFromStage: fromStage,
+    postgresCopyTarget: `copy ${table.table} (${columns}, import_id) from stdin`,
     postgresInsertFromStageReturning: `${fromStage} returning ${key} as row_key`,
-    postgresSelectStored: stored('unnest($3::text[]) as k(key)', '$1', '= any($2::text[])'),
+    postgresSelectStored: stored('unnest($3::text[]) as k(key)', '$1', '$2::text[]'),
   }
 }
 

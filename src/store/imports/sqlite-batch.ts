@@ -1,7 +1,13 @@
 import type Sqlite from 'better-sqlite3'
 import { ConflictError } from '../../domain/errors.js'
 import type { ImportKind, RecordByKind } from '../../domain/records.js'
-import { type BatchPlan, type PlannedRecord, type SettledBatch, settleBatch } from './batch-plan.js'
+import {
+  type BatchPlan,
+  type PlannedRecord,
+  type SettledBatch,
+  settleBatch,
+  settleInserted,
+} from './batch-plan.js'
 import { addCountsQuery, heartbeatQuery, rejectQueries, uncommittedQuery } from './bookkeeping.js'
 import { type Cell, cellsToJson } from './cells.js'
 import type { Classification, ImportContext } from './classify.js'
@@ -54,7 +60,10 @@ export function writeSqliteBatch<TKind extends ImportKind>(
     const importContext = { importId, uncommittedImportIds: new Set(uncommitted) }
     const ensuredCustomers = ensureCustomers(handle, context, plan.customerIds, importContext, now)
     const classified = insertOrClassify(handle, context, plan, importContext, now)
-    const settled = settleBatch(context.table, records, plan, classified)
+    const settled =
+      classified === null
+        ? settleInserted(context.table, records, plan)
+        : settleBatch(context.table, records, plan, classified)
     stageRows(handle, context, settled)
     for (const query of rejectQueries(store.db, importId, settled.conflicts)) {
       sqliteRun(handle, query)
@@ -63,7 +72,23 @@ export function writeSqliteBatch<TKind extends ImportKind>(
     sqliteRun(handle, addCountsQuery(store.db, importId, delta))
     return { settled, ensuredCustomers }
   })
-  return withoutForeignKeyChecks(handle, () => transaction.immediate())
+  return withoutForeignKeyChecks(handle, () => withoutSync(handle, () => transaction.immediate()))
+}
+
+/**
+ * Runs `work` with `synchronous = NORMAL`, then restores the connection's setting (FULL, F5). A
+ * batch's rows stay invisible until publish, whose commit runs FULL and so syncs the WAL with every
+ * frame before it: a batch lost to a power cut only leaves its import abandoned, as a crash does.
+ * Saves one fsync per batch, which on a busy disk is most of a small batch's wall time.
+ */
+function withoutSync<T>(handle: Sqlite.Database, work: () => T): T {
+  const before = Number(handle.pragma('synchronous', { simple: true }))
+  handle.pragma('synchronous = normal')
+  try {
+    return work()
+  } finally {
+    handle.pragma(`synchronous = ${before}`)
+  }
 }
 
 /** Stages the batch's updates for publish, and its keys met unchanged in the connection's memo. */
@@ -112,7 +137,8 @@ function ensureCustomers(
   importContext: ImportContext,
   now: string,
 ): string[] {
-  const unknown = context.knownCustomers.unknown(ids)
+  // in key order, each page of the customers' key index is visited once (measured: half the CPU)
+  const unknown = context.knownCustomers.unknown(ids).sort()
   const created = createCustomers(handle, unknown, now, context.importId)
   const ownerOf = prepared(handle, SQLITE_CUSTOMER_IMPORT)
   const adopt: PendingRow[] = []
@@ -136,7 +162,7 @@ function ensureCustomers(
  * Inserts every first occurrence in multi-row statements inside a savepoint; when some key
  * already existed, rolls back to it, looks up the stored rows and what this import staged for all
  * keys of the batch in one query, inserts the absent ones and classifies the rest. After a batch
- * that met existing keys (a re-import), the next one looks up first.
+ * that met existing keys (a re-import), the next one looks up first. Null: all were inserted.
  */
 function insertOrClassify(
   handle: Sqlite.Database,
@@ -144,16 +170,12 @@ function insertOrClassify(
   plan: BatchPlan,
   importContext: ImportContext,
   now: string,
-): Classification[] {
+): Classification[] | null {
   if (!context.hints.expectExistingKeys) {
     handle.exec('savepoint import_fast')
     if (insertAll(handle, context, inKeyOrder(plan.firsts), now) === plan.firsts.length) {
       handle.exec('release import_fast')
-      return plan.firsts.map((record) => ({
-        outcome: 'inserted',
-        stage: null,
-        kept: record.content,
-      }))
+      return null
     }
     handle.exec('rollback to import_fast')
     handle.exec('release import_fast')

@@ -44,5 +44,10 @@ export interface WriteContext<TKind extends ImportKind> {
    * what earlier batches taught: whether keys already existed (a re-import), and whether the
    * first batch has decided about deferring the table's secondary indexes
    */
-  readonly hints: { expectExistingKeys: boolean; indexesDecided: boolean }
+  readonly hints: {
+    expectExistingKeys: boolean
+    indexesDecided: boolean
+    /** PostgreSQL: a batch met a customer that existed, so later ones skip the COPY attempt */
+    expectExistingCustomers: boolean
+  }
 }

@@ -1,4 +1,5 @@
 import { migration0004ImportKeys } from '../imports/import-keys-migration.js'
+import { migration0010ImportSpeed } from '../imports/import-speed-migration.js'
 import { migration0001Core } from './0001-core.js'
 import { migration0002Analysis } from './0002-analysis.js'
 import { migration0003Auth } from './0003-auth.js'
@@ -7,6 +8,7 @@ import { migration0006LostList } from './0006-lost-list.js'
 import { migration0008WinBackModel } from './0008-win-back-model.js'
 import { migration0011Outreach } from './0011-outreach.js'
 import { migration0012MakeGoodsBounties } from './0012-make-goods-bounties.js'
+import { migration0013Campaigns } from './0013-campaigns.js'
 import type { StoreMigration } from './store-migration.js'
 
 /**
@@ -21,6 +23,8 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0005-cases': migration0005Cases,
   '0006-lost-list': migration0006LostList,
   '0008-win-back-model': migration0008WinBackModel,
+  '0010-import-speed': migration0010ImportSpeed,
   '0011-outreach': migration0011Outreach,
   '0012-make-goods-bounties': migration0012MakeGoodsBounties,
+  '0013-campaigns': migration0013Campaigns,
 }
