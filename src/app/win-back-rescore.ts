@@ -101,7 +101,7 @@ async function rescoreCustomers(
     if (row.status === 'active') {
       continue
     }
-    const { winBack, costMinor } = context.scorer.customer({
+    const scored = context.scorer.customer({
       subjectKey: `customer:${row.customerId}`,
       customerId: row.customerId,
       lostOn: row.lostSince,
@@ -109,16 +109,12 @@ async function rescoreCustomers(
       valueMinor: row.valueIfWonBackMinor,
       asOf: context.asOf,
     })
-    const expected = expectedValueMinor({
-      probability: winBack.probability,
-      valueIfWonBackMinor: row.valueIfWonBackMinor,
-      expectedCostMinor: costMinor,
-    })
-    await updateCustomerWinBack(trx, context.runId, row.customerId, {
-      winBackProbability: winBack.probability,
-      expectedValueMinor: expected.valueMinor,
-      explanation: replaceWinBackWords(row.explanation, winBack, expected, context.currency),
-    })
+    await updateCustomerWinBack(
+      trx,
+      context.runId,
+      row.customerId,
+      rescoredFigures(scored, row, context.currency),
+    )
     rewritten += 1
   }
   return rewritten
@@ -134,7 +130,7 @@ async function rescoreDeals(
   )
   let rewritten = 0
   for (const row of await readDealWinBackBasis(trx, context.runId, ids)) {
-    const { winBack, costMinor } = context.scorer.deal({
+    const scored = context.scorer.deal({
       subjectKey: `deal:${row.dealId}`,
       customerId: row.customerId,
       lostOn: row.closedOn,
@@ -142,17 +138,31 @@ async function rescoreDeals(
       valueMinor: row.valueIfWonBackMinor,
       asOf: context.asOf,
     })
-    const expected = expectedValueMinor({
-      probability: winBack.probability,
-      valueIfWonBackMinor: row.valueIfWonBackMinor,
-      expectedCostMinor: costMinor,
-    })
-    await updateDealWinBack(trx, context.runId, row.dealId, {
-      winBackProbability: winBack.probability,
-      expectedValueMinor: expected.valueMinor,
-      explanation: replaceWinBackWords(row.explanation, winBack, expected, row.currency),
-    })
+    await updateDealWinBack(
+      trx,
+      context.runId,
+      row.dealId,
+      rescoredFigures(scored, row, row.currency),
+    )
     rewritten += 1
   }
   return rewritten
+}
+
+/** The new P(win back), expected value and explanation of one resurfaced row. */
+function rescoredFigures(
+  scored: ReturnType<RescoreContext['scorer']['customer']>,
+  row: { readonly valueIfWonBackMinor: number; readonly explanation: string },
+  currency: string,
+) {
+  const expected = expectedValueMinor({
+    probability: scored.winBack.probability,
+    valueIfWonBackMinor: row.valueIfWonBackMinor,
+    expectedCostMinor: scored.costMinor,
+  })
+  return {
+    winBackProbability: scored.winBack.probability,
+    expectedValueMinor: expected.valueMinor,
+    explanation: replaceWinBackWords(row.explanation, scored.winBack, expected, currency),
+  }
 }
