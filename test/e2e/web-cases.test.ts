@@ -14,7 +14,7 @@ import {
   findCaseCast,
   loadPastAttempts,
 } from './web-cases-fixture.js'
-import { startWebFixture, totpNow, type WebFixture } from './web-fixture.js'
+import { signInOnPage, startWebFixture, type WebFixture } from './web-fixture.js'
 
 const skipReason = browserSkipReason()
 if (skipReason !== null) {
@@ -49,19 +49,7 @@ describe.skipIf(skipReason !== null)('win-back cases in Chromium', () => {
     })
     contexts.push(context)
     const page = await context.newPage()
-    const person = fixture.people[role]
-    await page.goto('/')
-    await page.getByLabel('Email').fill(person.email)
-    await page.getByLabel('Password').fill(person.password)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    if (role === 'admin' || role === 'vp') {
-      await page.getByRole('button', { name: 'Set up authenticator app' }).click()
-      const secret = (await page.locator('.secret code').textContent()) ?? ''
-      await page.getByLabel('Six-digit code').fill(totpNow(secret))
-      await page.getByRole('button', { name: 'Confirm' }).click()
-      await page.getByRole('button', { name: 'I have saved them, continue' }).click()
-    }
-    await page.getByRole('navigation', { name: 'Main' }).waitFor()
+    await signInOnPage(page, fixture.people[role])
     return page
   }
 

@@ -10,7 +10,7 @@ import {
   saveScreenshot,
 } from '../../src/test-support/browser.js'
 import { oracleSplitCsv } from '../../src/test-support/csv-oracle.js'
-import { startWebFixture, totpNow, type WebFixture } from './web-fixture.js'
+import { signInOnPage, startWebFixture, type WebFixture } from './web-fixture.js'
 
 const skipReason = browserSkipReason()
 if (skipReason !== null) {
@@ -43,19 +43,7 @@ describe.skipIf(skipReason !== null)('exports and the audit log in Chromium', ()
   }
 
   async function signIn(page: Page, role: Role): Promise<void> {
-    const person = fixture.people[role]
-    await page.goto('/')
-    await page.getByLabel('Email').fill(person.email)
-    await page.getByLabel('Password').fill(person.password)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    if (role === 'admin' || role === 'vp') {
-      await page.getByRole('button', { name: 'Set up authenticator app' }).click()
-      const secret = (await page.locator('.secret code').textContent()) ?? ''
-      await page.getByLabel('Six-digit code').fill(totpNow(secret))
-      await page.getByRole('button', { name: 'Confirm' }).click()
-      await page.getByRole('button', { name: 'I have saved them, continue' }).click()
-    }
-    await page.getByRole('navigation', { name: 'Main' }).waitFor()
+    await signInOnPage(page, fixture.people[role])
   }
 
   it('an analyst downloads the filtered lost list as spreadsheet-safe CSV', async () => {

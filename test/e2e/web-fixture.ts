@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Page } from 'playwright-core'
 import { decodeBase32 } from '../../src/app/auth/base32.js'
 import { hotp, totpStep } from '../../src/app/auth/totp.js'
 import {
@@ -178,4 +179,23 @@ async function analyzeHistory(store: Store, asOf: string): Promise<void> {
   earlier.setUTCMonth(earlier.getUTCMonth() - 6)
   await analyze(store, { actor: 'e2e', asOf: earlier.toISOString().slice(0, 10) })
   await analyze(store, { actor: 'e2e', asOf })
+}
+
+/**
+ * Signs `person` in through the sign-in page; admin and VP enrol an authenticator app at their
+ * first sign-in, as the app requires, and get past their recovery codes.
+ */
+export async function signInOnPage(page: Page, person: WebPerson): Promise<void> {
+  await page.goto('/')
+  await page.getByLabel('Email').fill(person.email)
+  await page.getByLabel('Password').fill(person.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  if (person.role === 'admin' || person.role === 'vp') {
+    await page.getByRole('button', { name: 'Set up authenticator app' }).click()
+    const secret = (await page.locator('.secret code').textContent()) ?? ''
+    await page.getByLabel('Six-digit code').fill(totpNow(secret))
+    await page.getByRole('button', { name: 'Confirm' }).click()
+    await page.getByRole('button', { name: 'I have saved them, continue' }).click()
+  }
+  await page.getByRole('navigation', { name: 'Main' }).waitFor()
 }
