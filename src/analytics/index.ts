@@ -100,3 +100,12 @@ export type {
   TransactionModel,
   TransactionModelName,
 } from './types.js'
+export {
+  DEFAULT_HOLDOUT_SHARE,
+  differenceInterval,
+  holdoutDraw,
+  type Interval,
+  isHeldOut,
+  type Proportion,
+  wilsonInterval,
+} from './uplift/index.js'

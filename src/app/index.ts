@@ -80,6 +80,21 @@ export {
   setBaseCommissionRate,
   statementCsv,
 } from './bounties/index.js'
+export type {
+  CampaignResults,
+  CampaignSegment,
+  CampaignView,
+  CreateCampaignInput,
+  CreatedCampaign,
+  LaunchOutcome,
+} from './campaigns/index.js'
+export {
+  campaignResults,
+  createCampaign,
+  getCampaignAs,
+  launchCampaign,
+  listCampaignsAs,
+} from './campaigns/index.js'
 export type { AllowedMove } from './cases/allowed-moves.js'
 export type { AssignCaseInput } from './cases/assign-case.js'
 export { assignCase } from './cases/assign-case.js'

@@ -16,6 +16,10 @@ import {
   storeTargets,
 } from '../test-support/api-fixture.js'
 import { seedAnalysis, seedImportWithRejects } from '../test-support/lost-list-fixture.js'
+import {
+  CAMPAIGN_PROBES,
+  seedCampaignMatrix,
+} from './routes/__fixtures__/campaigns-matrix-probes.js'
 import { CASE_PROBES, seedCaseMatrix } from './routes/__fixtures__/cases-matrix-probes.js'
 import {
   MAKE_GOOD_PROBES,
@@ -112,6 +116,8 @@ const PROBES: Record<string, (fixture: ApiFixture) => Probe[]> = {
   ...OUTREACH_PROBES,
   // make-goods and pay for victories (issue 7)
   ...MAKE_GOOD_PROBES,
+  // campaigns with a holdout (issue 6 part 2)
+  ...CAMPAIGN_PROBES,
   unlockUser: (fixture) => [
     { path: `/api/users/${fixture.users.repB.id}/unlock`, owner: fixture.users.repB.id },
     { path: '/api/users/99999/unlock', owner: 'missing' },
@@ -188,6 +194,7 @@ describe.each(targets)('the role × route × object matrix on $name (TESTPLAN T9
     await seedCaseMatrix(fixture)
     await seedOutreachMatrix(fixture)
     await seedMakeGoodMatrix(fixture)
+    await seedCampaignMatrix(fixture)
     seededImportId = await seedImportWithRejects(fixture.store, [
       { line: 2, code: 'invalid_date', raw: 'A-001,soon,1' },
     ])

@@ -55,6 +55,22 @@ export {
   insertOrders,
   insertWinBackAttempts,
 } from './queries/bulk-insert.js'
+export { armOutcomes, decisionMakersOf, letGoCustomers } from './queries/campaign-outcomes.js'
+export {
+  type ArmOutcome,
+  type CampaignMemberRow,
+  type CampaignRow,
+  campaignDb,
+  getCampaign,
+  insertCampaign,
+  insertCampaignMembers,
+  listCampaignMembers,
+  listCampaigns,
+  type NewCampaign,
+  type NewCampaignMember,
+  recordMemberOutreach,
+  setCampaignStatus,
+} from './queries/campaigns.js'
 export type { CaseChanges, CaseFilter, CaseRow, NewCase } from './queries/cases.js'
 export {
   countCasesOf,
@@ -318,6 +334,7 @@ export type {
   UsersTable,
   WinBackAttemptsTable,
 } from './schema.js'
+export type { CampaignTables } from './schema-campaigns.js'
 export type {
   CaseEventsTable,
   CaseReasonsTable,

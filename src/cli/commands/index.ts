@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { registerAnalyzeCommand } from './analyze.js'
 import { registerAuditCommand } from './audit.js'
 import { registerBountyCommand } from './bounty.js'
+import { registerCampaignCommand } from './campaign.js'
 import { registerCaseCommand } from './case.js'
 import { registerCustomersCommand } from './customers.js'
 import { registerDbCommand } from './db.js'
@@ -52,4 +53,5 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   registerSuppressCommand,
   registerMakegoodCommand,
   registerBountyCommand,
+  registerCampaignCommand,
 ]

@@ -1,6 +1,7 @@
 import type { ApiRoute } from '../route-definition.js'
 import { AUDIT_ROUTES } from './audit.js'
 import { BOUNTY_ROUTES } from './bounties.js'
+import { CAMPAIGN_ROUTES } from './campaigns.js'
 import { CASE_SETTING_ROUTES } from './case-settings.js'
 import { CASE_ROUTES } from './cases.js'
 import { CUSTOMER_ROUTES } from './customers.js'
@@ -39,4 +40,5 @@ export const ROUTES: readonly ApiRoute[] = [
   ...WIN_BACK_MODEL_ROUTES,
   ...MAKE_GOOD_ROUTES,
   ...BOUNTY_ROUTES,
+  ...CAMPAIGN_ROUTES,
 ]
