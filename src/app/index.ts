@@ -222,6 +222,7 @@ export {
 } from './outreach/templates.js'
 export { isKnownUnsubscribeToken, unsubscribeByToken } from './outreach/unsubscribe.js'
 export { readableOwners } from './owner-scope.js'
+export { freezeAnswer, isFrozenAnswer } from './page-cache.js'
 export type { QuotaKind, QuotaRule, QuotaRules } from './quota.js'
 export { DEFAULT_QUOTA_RULES, Quotas } from './quota.js'
 export type { Housekeeping } from './server-housekeeping.js'

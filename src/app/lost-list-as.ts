@@ -15,7 +15,7 @@ import { countDeals, dealKeys, mergeKeys } from './lost-deals.js'
 import { findCustomers } from './lost-list-customers.js'
 import { countFromSummary, facetsOf, hasRowFilters, type LostKind } from './lost-list-plan.js'
 import { readableOwners } from './owner-scope.js'
-import { createPageCache, type PageCache } from './page-cache.js'
+import { createPageCache, freezeAnswer, type PageCache } from './page-cache.js'
 import { currentRunSummary, type RunSummary } from './run-summary.js'
 import { reasonsOfSubjects } from './win-back-reasons.js'
 
@@ -108,7 +108,8 @@ const DEFAULT_LIMIT = 50
  * nothing. Stays fast at a million customers: pages walk the run summary's index in memory (a
  * search checks the names kept beside it; a name sort is the database's), totals are exact, from
  * the summary's counts or a walk of its index, and the last 500 pages asked for the same version
- * of the data are answered again.
+ * of the data are answered again — the very same frozen object (`freezeAnswer`), reasons and
+ * fixes included: a new case event or fix is a new version of the data, so a new page.
  * @throws NotFoundError before the first `analyze`
  * @example const page = await listLostAs(store, rep, { status: 'lost', sort: '-overdueDays' })
  */
@@ -150,7 +151,8 @@ export async function listLostAs(
     },
   }
   if (current) {
-    pages.set(key, answer)
+    // a kept page goes out again as is: frozen, so the server may keep its checked JSON too
+    pages.set(key, freezeAnswer(answer))
   }
   return answer
 }
@@ -174,8 +176,6 @@ function filterOf(
   query: LostListQuery,
   owners: readonly number[] | null,
 ): LostListFilter {
-  const optional = <TValue>(key: string, value: TValue | undefined) =>
-    value === undefined ? {} : { [key]: value }
   return {
     runId,
     status: query.status ?? 'lost',
@@ -186,6 +186,11 @@ function filterOf(
     ...optional('minOverdueDays', query.minOverdueDays),
     ...optional('search', query.search === '' ? undefined : query.search),
   }
+}
+
+// a module-level helper: a closure made per request costs more than it says
+function optional<TValue>(key: string, value: TValue | undefined): Record<string, TValue> {
+  return value === undefined ? {} : { [key]: value }
 }
 
 // lost deals are lost: they show only on the lost list proper

@@ -32,3 +32,38 @@ export function createPageCache<TValue>(capacity: number): PageCache<TValue> {
     },
   }
 }
+
+// answers that are frozen all the way down, so whoever sends one may keep what it made of it
+const frozenAnswers = new WeakSet<object>()
+
+/**
+ * Freezes an answer that a cache hands out again and again, all the way down, and marks it so: a
+ * marked answer is the same immutable value each time it comes back, so what was checked and
+ * serialised of it once holds for good (see `isFrozenAnswer`, and the server's route mounting).
+ * @example pages.set(key, freezeAnswer(page))
+ */
+export function freezeAnswer<TValue extends object>(value: TValue): TValue {
+  freezeDeep(value)
+  frozenAnswers.add(value)
+  return value
+}
+
+/**
+ * Whether a value was made immutable with `freezeAnswer` (a plain `Object.freeze` is shallow, so
+ * it does not count).
+ * @example isFrozenAnswer(freezeAnswer({ items: [] })) // true
+ */
+export function isFrozenAnswer(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && frozenAnswers.has(value)
+}
+
+// answers are JSON-like trees (no cycles); an already frozen part may still hide a mutable one
+function freezeDeep(value: unknown): void {
+  if (typeof value !== 'object' || value === null) {
+    return
+  }
+  Object.freeze(value)
+  for (const inner of Object.values(value)) {
+    freezeDeep(inner)
+  }
+}

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import {
   DEFAULT_MAX_PII_ROWS,
@@ -66,6 +66,15 @@ export function resolveDeps(deps: ServerDeps): ResolvedDeps {
   }
 }
 
+function saysItHasNoBody(c: Context<ServerEnv>): boolean {
+  const { method } = c.req
+  return (
+    (method === 'GET' || method === 'HEAD') &&
+    c.req.header('content-length') === undefined &&
+    c.req.header('transfer-encoding') === undefined
+  )
+}
+
 /**
  * The Comeback HTTP API as a Hono app: every route under `/api`, security headers on every
  * response, cross-site writes refused, sessions from the `__Host-` cookie, one error body; and
@@ -85,9 +94,10 @@ export function createApp(deps: ServerDeps): Hono<ServerEnv> {
     },
   })
   const isUpload = uploadMatcher(ROUTES)
-  // uploads stream to disk under their own, larger limit (see the import routes)
+  // uploads stream to disk under their own, larger limit (see the import routes); a GET or HEAD
+  // that says it has no body skips the check, which would build a whole fetch Request to look
   app.use('/api/*', (c, next) =>
-    isUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next),
+    isUpload(c.req.method, c.req.path) || saysItHasNoBody(c) ? next() : jsonBodyLimit(c, next),
   )
   app.use('/api/*', loadSession(resolved))
   const openApiDocument = buildOpenApiDocument(ROUTES)

@@ -1,6 +1,11 @@
 import type { Context, Hono } from 'hono'
 import type { z } from 'zod'
-import { assertMayAccess, auditAuth, SecondFactorRequiredError } from '../app/index.js'
+import {
+  assertMayAccess,
+  auditAuth,
+  isFrozenAnswer,
+  SecondFactorRequiredError,
+} from '../app/index.js'
 import { ComebackError, ValidationError } from '../domain/errors.js'
 import { isUnsafeMethod } from './request-guards.js'
 import type { ApiRoute, FileAnswer, RouteContext } from './route-definition.js'
@@ -13,6 +18,8 @@ import { hasValidCsrfToken } from './session-cookie.js'
  * CSRF token, policy), then If-Match on a change to a versioned record (428 without), then input
  * validation, then the handler, whose answer is parsed with the response schema so that no field
  * outside the contract ever leaves; a versioned record's answer carries its version as the ETag.
+ * An answer frozen with `freezeAnswer` (a kept lost-list page) is the same immutable value each
+ * time, so its checked JSON is kept beside it and sent again without parsing it anew.
  * @example mountRoutes(app, ROUTES, deps)
  */
 export function mountRoutes(
@@ -21,6 +28,8 @@ export function mountRoutes(
   deps: ResolvedDeps,
 ): void {
   for (const route of routes) {
+    // the checked JSON of this route's frozen answers, forgotten with them
+    const checkedJson = new WeakMap<object, string>()
     app.on(route.method.toUpperCase(), `/api${toHonoPath(route.path)}`, async (c) => {
       const ctx = routeContext(c, deps)
       await enforceAccess(route, ctx)
@@ -38,6 +47,9 @@ export function mountRoutes(
         const file = result as FileAnswer
         return fileResponse(file.mediaType ?? route.produces, file)
       }
+      if (isFrozenAnswer(result)) {
+        return frozenJsonResponse(c, route, result, checkedJson)
+      }
       const answer: unknown = route.response.parse(result)
       if (route.versioned === true) {
         setEntityTag(c, answer)
@@ -45,6 +57,24 @@ export function mountRoutes(
       return c.json(answer, route.successStatus ?? 200)
     })
   }
+}
+
+// parsed and serialised once per frozen answer: it cannot change, so neither can its JSON
+function frozenJsonResponse(
+  c: Context<ServerEnv>,
+  route: ApiRoute,
+  result: object,
+  checkedJson: WeakMap<object, string>,
+): Response {
+  let json = checkedJson.get(result)
+  if (json === undefined) {
+    json = JSON.stringify(route.response.parse(result))
+    checkedJson.set(result, json)
+  }
+  if (route.versioned === true) {
+    setEntityTag(c, result)
+  }
+  return c.body(json, route.successStatus ?? 200, { 'Content-Type': 'application/json' })
 }
 
 function routeContext(c: Context<ServerEnv>, deps: ResolvedDeps): RouteContext {

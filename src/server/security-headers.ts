@@ -50,7 +50,8 @@ function isBehindTls(
   forwardedProto: string | undefined,
   trustProxy: boolean,
 ): boolean {
-  if (new URL(url).protocol === 'https:') {
+  // the request URL is absolute and its scheme lower case: no need to parse all of it
+  if (url.startsWith('https:')) {
     return true
   }
   return trustProxy && forwardedProto?.split(',')[0]?.trim().toLowerCase() === 'https'
