@@ -120,13 +120,27 @@ describe.each(targets)('cross-site request forgery on $name (TESTPLAN T11)', (ta
     await seedAnalysis(fixture.store, fixture.users)
     const importId = await seedImportWithRejects(fixture.store, [{ line: 2, code: 'x', raw: 'y' }])
     const opened = await openCaseVia(fixture, await signInAs(fixture, 'manager'), 'A-017')
+    const campaign = await call(fixture, {
+      method: 'POST',
+      path: '/api/campaigns',
+      as: reader,
+      body: {
+        name: 'Guard sweep',
+        templateKey: SAMPLE_PARAMS['key'],
+        segment: { segment: 'no-such-segment', kind: 'customer' },
+      },
+    })
+    expect(campaign.status).toBe(201)
+    const campaignId = String(((await campaign.json()) as { campaign: { id: number } }).campaign.id)
     // a real, readable object for every path parameter, so each GET answers 200 rather than 404
     const sampleFor = (path: string, name: string) =>
       name === 'id' && path.startsWith('/imports/')
         ? String(importId)
         : name === 'id' && path.startsWith('/cases/')
           ? String(opened.detail.id)
-          : (SAMPLE_PARAMS[name] ?? 'A-001')
+          : name === 'id' && path.startsWith('/campaigns/')
+            ? campaignId
+            : (SAMPLE_PARAMS[name] ?? 'A-001')
     const before = await snapshot()
     const getRoutes = ROUTES.filter((route) => route.method === 'get')
     expect(getRoutes.length).toBeGreaterThan(3)
