@@ -34,7 +34,7 @@ describe.each(targets)('warming the lost list ($name)', (target) => {
       const next = await seedRun(fixture.store, '2024-07-31', [seededScore('A-001', 0)])
       await expect.poll(() => warmed, { timeout: 5_000 }).toEqual([runId, next])
     } finally {
-      warmer.stop()
+      await warmer.stop()
     }
     expect(errors).toEqual([])
     const stoppedAt = warmed.length

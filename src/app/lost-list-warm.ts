@@ -36,7 +36,8 @@ async function summaryIfAny(store: Store): Promise<RunSummary | null> {
 
 /** What `keepLostListWarm` returns: stops the watch. */
 export interface LostListWarmer {
-  stop(): void
+  /** stops watching; resolves once a look or build under way has finished, so the store may close */
+  stop(): Promise<void>
 }
 
 const DEFAULT_WATCH_MS = 2_000
@@ -55,17 +56,13 @@ export interface LostListWarmOptions {
  * Watches the data version (one cheap statement every `everyMs`) and rebuilds the lost-list summary
  * as soon as it changes — a run published by `comeback analyze` in another process, an import, an
  * ownership change — so a reader rarely waits for it.
- * @example const warmer = keepLostListWarm(store); …; warmer.stop()
+ * @example const warmer = keepLostListWarm(store); …; await warmer.stop()
  */
 export function keepLostListWarm(store: Store, options: LostListWarmOptions = {}): LostListWarmer {
   let seen = ''
-  let busy = false
+  let running: Promise<void> | null = null
   let stopped = false
-  const tick = async () => {
-    if (busy || stopped) {
-      return
-    }
-    busy = true
+  const look = async () => {
     try {
       const version = JSON.stringify(await readDataVersion(store))
       const summary = version === seen ? null : await summaryIfAny(store)
@@ -75,18 +72,25 @@ export function keepLostListWarm(store: Store, options: LostListWarmOptions = {}
       }
     } catch (error) {
       options.onError?.(error)
-    } finally {
-      busy = false
     }
   }
-  const timer = setInterval(() => void tick(), options.everyMs ?? DEFAULT_WATCH_MS)
+  const tick = () => {
+    if (running === null && !stopped) {
+      // cleared in a callback, which always runs after this assignment
+      running = look().finally(() => {
+        running = null
+      })
+    }
+  }
+  const timer = setInterval(tick, options.everyMs ?? DEFAULT_WATCH_MS)
   // the watch never keeps a process alive on its own
   timer.unref()
-  void tick()
+  tick()
   return {
-    stop() {
+    async stop() {
       stopped = true
       clearInterval(timer)
+      await running
     },
   }
 }

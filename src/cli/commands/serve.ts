@@ -87,7 +87,8 @@ export async function serveUntilStopped(
   })
   const signal = await stopSignal
   writeOut(`${signal}: stopping (Ctrl-C again stops at once)\n`)
-  warmer.stop()
+  // a summary build under way finishes first: closing the store under it would leave the WAL behind
+  await warmer.stop()
   await server.close()
   await importJobs.close()
 }
