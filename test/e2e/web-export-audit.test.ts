@@ -86,8 +86,9 @@ describe.skipIf(skipReason !== null)('exports and the audit log in Chromium', ()
     await page.getByLabel('Action').press('Enter')
     await expect.poll(() => page.url()).toMatch(/action=export/)
     const row = page.locator('table tbody tr').filter({ hasText: `user:${analystId}` })
-    await row.first().waitFor()
-    expect(await row.count()).toBe(1)
+    // the unfiltered page may still be showing (with the analyst's sign-in too) until the
+    // filtered answer arrives: wait for it rather than read the table in between
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1)
     const text = (await row.first().textContent()) ?? ''
     expect(text).toMatch(/Lost list/)
     expect(text).toMatch(/format:csv, rows:\d+, filter:kind/)
