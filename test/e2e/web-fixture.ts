@@ -24,7 +24,8 @@ import {
 } from '../../src/store/index.js'
 import { XSS_CORPUS } from '../../src/test-support/browser.js'
 
-const WEB_ROOT = join(process.cwd(), 'dist', 'web')
+// a build of one's own (vite build --outDir DIR) can be served instead, so parallel work can't clobber it
+const WEB_ROOT = process.env.COMEBACK_TEST_WEB_ROOT ?? join(process.cwd(), 'dist', 'web')
 const PASSWORD = 'correct horse battery staple'
 
 /** A person the browser signs in as: one demo user per role, with a known password. */
@@ -56,7 +57,11 @@ export async function ensureWebBuild(): Promise<void> {
     return
   }
   const { build } = await import('vite')
-  await build({ configFile: join(process.cwd(), 'src', 'web', 'vite.config.ts'), logLevel: 'warn' })
+  await build({
+    configFile: join(process.cwd(), 'src', 'web', 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: WEB_ROOT, emptyOutDir: true },
+  })
 }
 
 /** Opens a temporary SQLite store with the demo company, analysed, and serves API and web app. */
