@@ -25,7 +25,7 @@ import {
 import { XSS_CORPUS } from '../../src/test-support/browser.js'
 
 // a build of one's own (vite build --outDir DIR) can be served instead, so parallel work can't clobber it
-const WEB_ROOT = process.env.COMEBACK_TEST_WEB_ROOT ?? join(process.cwd(), 'dist', 'web')
+const WEB_ROOT = process.env['COMEBACK_TEST_WEB_ROOT'] ?? join(process.cwd(), 'dist', 'web')
 const PASSWORD = 'correct horse battery staple'
 
 /** A person the browser signs in as: one demo user per role, with a known password. */
