@@ -64,7 +64,8 @@ export async function decideMakeGood(
   if (decision.decision === 'approve') {
     const { limits } = await getMakeGoodSettings(store)
     const view = toMakeGoodView(offer)
-    const refusal = approvalRefusal(who.actor.role, view, limits, reason ?? view.reason)
+    // the VP's own written reason: a reason the proposer gave does not approve a price concession
+    const refusal = approvalRefusal(who.actor.role, view, limits, reason)
     if (refusal !== null) {
       await auditDenied(store, who, 'denied_approve', Number(offer.case_id))
       throw new ForbiddenError(refusal)

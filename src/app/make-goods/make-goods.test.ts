@@ -151,6 +151,7 @@ describeWorld('make-goods', targets, (current, target) => {
       caseId,
       kind: 'price_concession',
       valueMinor: 10_000,
+      reason: 'the proposer explains why they want to match the competitor',
     })
     expect(offer.flags).toContain('price_concession')
     await expect(
