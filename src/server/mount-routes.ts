@@ -219,7 +219,7 @@ function fileResponse(mediaType: string, answer: FileAnswer): Response {
       if (next.done === true) {
         controller.close()
       } else {
-        controller.enqueue(encoder.encode(next.value))
+        controller.enqueue(typeof next.value === 'string' ? encoder.encode(next.value) : next.value)
       }
     },
     async cancel() {
@@ -231,7 +231,11 @@ function fileResponse(mediaType: string, answer: FileAnswer): Response {
   return new Response(stream, {
     status: 200,
     headers: {
-      'Content-Type': `${mediaType}; charset=utf-8`,
+      ...answer.headers,
+      // a charset means something for text only (a PDF is bytes)
+      'Content-Type': mediaType.startsWith('application/pdf')
+        ? mediaType
+        : `${mediaType}; charset=utf-8`,
       'Content-Disposition': `attachment; filename="${fileName}"`,
       'Cache-Control': 'no-store',
     },

@@ -46,7 +46,7 @@ interface RouteMeta {
    */
   readonly upload?: { readonly mediaTypes: readonly string[] }
   /** The answer is a file of this media type (the handler returns a `FileAnswer`), not JSON. */
-  readonly produces?: 'text/csv'
+  readonly produces?: 'text/csv' | 'application/pdf' | 'text/calendar'
   /**
    * The route reads or changes one versioned record (TESTPLAN T6): its answer carries the record's
    * `version`, sent back as `ETag: "<version>"`; a PATCH or DELETE needs `If-Match` (428 without,
@@ -60,7 +60,10 @@ export interface FileAnswer {
   readonly fileName: string
   /** the file's media type when it is not the route's `produces` (e.g. a JSON export) */
   readonly mediaType?: string
-  readonly chunks: AsyncIterable<string>
+  /** extra response headers (ASCII), e.g. what a batch left out */
+  readonly headers?: Readonly<Record<string, string>>
+  /** text pieces are sent as UTF-8; bytes (a PDF) as they are */
+  readonly chunks: AsyncIterable<string | Uint8Array>
 }
 
 /** One route, typed by its schemas; `defineRoute` erases the types for the route table. */
