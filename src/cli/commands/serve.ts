@@ -10,6 +10,7 @@ import { ComebackError, ValidationError } from '../../domain/errors.js'
 import { createApp, listen, type ServerConfig } from '../../server/index.js'
 import { type GlobalOptions, withMigratedStore } from '../context.js'
 import { writeNote, writeOut } from '../output.js'
+import { startServerWorker } from './serve-worker.js'
 
 /** The `--port` and `--host` options `serve` and `start` share. */
 export interface ServeOptions {
@@ -85,8 +86,12 @@ export async function serveUntilStopped(
   const warmer = keepLostListWarm(store, {
     onError: (error) => logLine({ level: 'warn', job: 'lost-list-warm', error: errorText(error) }),
   })
+  // the stored background jobs (sends, launches, the shadow cadence), unless COMEBACK_WORKER=off
+  const worker = startServerWorker(store, { onLog: logLine, errorText })
   const signal = await stopSignal
   writeOut(`${signal}: stopping (Ctrl-C again stops at once)\n`)
+  // a pass under way finishes first, like the summary build below, so the store closes cleanly
+  await worker.stop()
   // a summary build under way finishes first: closing the store under it would leave the WAL behind
   await warmer.stop()
   await server.close()
