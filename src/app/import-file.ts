@@ -14,6 +14,8 @@ import { afterOrdersImported } from './bounties/accrue-earnings.js'
 import { fileSha256 } from './import-file-hash.js'
 import { type ImportTally, newTally, tallyOutcome } from './import-tally.js'
 import { nextWriteSize } from './import-write-size.js'
+import { afterIncidentsRecorded } from './keep/watch-reasons.js'
+import { forgetReimportedPeople } from './privacy/reimported-people.js'
 
 const FIRST_WRITE_SIZE = 16_384
 
@@ -44,6 +46,8 @@ export interface ImportFileOptions<TKind extends ImportKind> {
   readonly onProgress?: (progress: ImportProgress) => void
   /** told when booking the bounty earnings of newly imported orders failed (the import stands) */
   readonly onAccrualError?: (error: unknown) => void
+  /** told when checking new incidents against won-back customers' watched reasons failed */
+  readonly onWatchError?: (error: unknown) => void
 }
 
 /** What an import did; the four outcomes add up to `read`. */
@@ -92,6 +96,14 @@ export async function importFile<TKind extends ImportKind>(
     // pay for victories: earnings accrue when the won-back customer's orders arrive (issue 7);
     // the hook never throws, and the next import or `comeback bounty accrue` catches up
     await afterOrdersImported(store, options.onAccrualError)
+  }
+  if (options.kind === 'incidents') {
+    // seal the deal: a new incident of a reason a won-back customer left over alerts the owner
+    await afterIncidentsRecorded(store, options.onWatchError)
+  }
+  if (options.kind === 'customers' || options.kind === 'contacts') {
+    // an erased person brought back by the file is forgotten again at once (TESTPLAN T23)
+    await forgetReimportedPeople(store)
   }
   return { importId: session.id, ...tally, rejectsFile: report.path }
 }

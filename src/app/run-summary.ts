@@ -74,7 +74,7 @@ interface CacheEntry {
 const cache = new WeakMap<Store, CacheEntry>()
 
 const versionKey = (version: DataVersion) =>
-  `${version.runId}:${version.committedImports}:${version.ownershipId}:${version.caseEventId}:${version.resurfacedId}:${version.fixId}`
+  `${version.runId}:${version.committedImports}:${version.ownershipId}:${version.caseEventId}:${version.resurfacedId}:${version.fixId}:${version.erasureId}`
 
 /**
  * The newest analysis run's summed figures — counts by status, segment and owner, lost value, lost

@@ -39,6 +39,7 @@ export type ResourceType =
   | 'case_management'
   | 'audit_log'
   | 'bounty_rule'
+  | 'personal_data'
 
 type Grant = readonly [read: Scope, write: Scope]
 type PolicyRow = Readonly<Record<Role, Grant>>
@@ -166,6 +167,15 @@ export const ACCESS_POLICY: Readonly<Record<ResourceType, PolicyRow>> = {
   // pay for victories (issue 7): everyone reads how victories are paid; an admin sets the rules
   // and books earnings by hand (imports book them on their own)
   bounty_rule: EVERYONE_READS,
+  // a subject's data as a whole (GDPR Art. 15 access export, Art. 17 erasure, TESTPLAN T23):
+  // the admin and the VP read it; only the admin erases
+  personal_data: {
+    admin: ['all', 'all'],
+    vp: ['all', 'none'],
+    manager: ['none', 'none'],
+    rep: ['none', 'none'],
+    analyst: ['none', 'none'],
+  },
 }
 
 /** Who is asking: their user id, role, and the ids of their team (themselves included). */

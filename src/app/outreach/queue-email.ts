@@ -17,6 +17,7 @@ import {
 } from '../../store/index.js'
 import { actorLabel, auditAuth } from '../auth/audit.js'
 import type { CaseActor } from '../cases/case-support.js'
+import { assertLawfulContact } from '../privacy/unlawful-outreach.js'
 import { latestOrThrow } from './templates.js'
 
 /** What a person fills in beside the template: why they left, what was fixed, the offer. */
@@ -32,6 +33,11 @@ export interface QueueEmailInput extends MessageFacts {
   readonly templateKey: string
   /** queueing the same key twice queues one message */
   readonly idempotencyKey?: string
+  /**
+   * Whose right to write is used: a case's (the default: reps and managers on their accounts) or a
+   * campaign's (SPEC access policy: analysts, the VP, and managers over their team's accounts).
+   */
+  readonly via?: 'case' | 'campaign'
 }
 
 /** The merge values of a message to `recipient` (the unsubscribe link and address come at send). */
@@ -56,12 +62,14 @@ export async function reachableRecipient(
   store: Store,
   who: CaseActor,
   contactId: number,
+  now: Date = new Date(),
+  via: 'case' | 'campaign' = 'case',
 ): Promise<OutreachRecipient & { readonly email: string }> {
   const recipient = await readOutreachRecipient(store, contactId)
   if (recipient === undefined) {
     throw new NotFoundError(`no contact ${contactId}`)
   }
-  if (!can(who.actor, 'write', { type: 'case', ownerId: recipient.ownerId })) {
+  if (!can(who.actor, 'write', { type: via, ownerId: recipient.ownerId })) {
     // answered like a contact that does not exist, so ids do not reveal other teams' contacts
     await auditAuth(store, who.audit, { action: 'denied_write', objectType: 'outbox' })
     throw new NotFoundError(`no contact ${contactId}`)
@@ -73,12 +81,8 @@ export async function reachableRecipient(
   if (recipient.hasLeft) {
     throw new ConflictError('this contact has left the company: find the current decision maker')
   }
-  if (recipient.lawfulBasis === null || recipient.lawfulBasis.trim() === '') {
-    throw new ConflictError('this contact has no lawful basis for outreach on record')
-  }
-  if (recipient.lawfulBasis.trim().toLowerCase() === 'consent' && !recipient.consent) {
-    throw new ConflictError("this contact's lawful basis is consent, and consent is not given")
-  }
+  // a lawful basis, consent where that is the basis, within the CASL and retention windows
+  await assertLawfulContact(store, contactId, now)
   const suppressed = await findSuppressions(store, {
     emailNormalised: normaliseEmail(email),
     contactId,
@@ -102,7 +106,7 @@ export async function queueEmail(
   who: CaseActor,
   input: QueueEmailInput,
 ): Promise<{ id: number; created: boolean }> {
-  const recipient = await reachableRecipient(store, who, input.contactId)
+  const recipient = await reachableRecipient(store, who, input.contactId, new Date(), input.via)
   const template = await latestOrThrow(store, input.templateKey)
   if (template.kind !== 'email') {
     throw new ValidationError(`template ${input.templateKey} is a ${template.kind}, not an email`)

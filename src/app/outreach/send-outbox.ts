@@ -1,4 +1,5 @@
 import { outcomeOfSendError } from '../../domain/outbox.js'
+import { type PrivacyCutoffs, REFUSAL_MESSAGES } from '../../domain/privacy.js'
 import type { MergeValues } from '../../domain/template.js'
 import {
   type ComposedEmail,
@@ -9,6 +10,7 @@ import {
 } from '../../outreach/index.js'
 import {
   claimOutboxMessage,
+  failUnlawfulOutboxMessage,
   getOutboxMessage,
   insertTouch,
   markStaleSendingUnknown,
@@ -17,6 +19,7 @@ import {
   type OutboxRow,
   type Store,
 } from '../../store/index.js'
+import { contactRefusal, cutoffsAt } from '../privacy/privacy-settings.js'
 import type { SendingConfig } from './outreach-config.js'
 import { templateVersion } from './templates.js'
 
@@ -70,11 +73,13 @@ export async function sendOutbox(
   const mailer = options.mailer ?? smtpMailer(config.smtpUrl, config.dkim)
   const counts = { sent: 0, failed: 0, unknown: 0, suppressed: 0, taken: 0 }
   const limit = options.limit ?? Number.POSITIVE_INFINITY
+  // the windows are whole days: read once per run, not once per message
+  const lawfulAt = await cutoffsAt(store, now())
   try {
     let done = 0
     for (let ids = await nextQueuedIds(store, 100); ids.length > 0 && done < limit; ) {
       for (const id of ids.slice(0, Math.max(0, limit - done))) {
-        counts[await sendOutboxMessage(store, { id, config, mailer, now })] += 1
+        counts[await sendOutboxMessage(store, { id, config, mailer, now, lawfulAt })] += 1
         done += 1
       }
       ids = await nextQueuedIds(store, 100)
@@ -94,15 +99,28 @@ export async function sendOutbox(
  */
 export async function sendOutboxMessage(
   store: Store,
-  job: { id: number; config: SendingConfig; mailer: Mailer; now: () => Date },
+  job: {
+    id: number
+    config: SendingConfig
+    mailer: Mailer
+    now: () => Date
+    /** the lawful-basis windows' cutoffs (default: at `now`) */
+    lawfulAt?: PrivacyCutoffs
+  },
 ): Promise<Outcome> {
   const { id, config } = job
+  const lawfulAt = job.lawfulAt ?? (await cutoffsAt(store, job.now()))
   const claimed = await claimOutboxMessage(store, {
     id,
     fromAddress: config.fromAddress,
     at: job.now().toISOString(),
+    lawfulAt,
   })
   if (!claimed) {
+    // no lawful basis (or past the CASL/retention window) at send time: failed, never sent
+    if (await failUnlawful(store, { id, at: job.now(), cutoffs: lawfulAt })) {
+      return 'failed'
+    }
     // still queued after a refused claim means suppression stopped it; otherwise another took it
     const stopped = await moveOutboxMessage(store, {
       id,
@@ -156,6 +174,25 @@ export async function sendOutboxMessage(
     await finish(store, { id, to: outcome, at: job.now(), error })
     return outcome
   }
+}
+
+async function failUnlawful(
+  store: Store,
+  change: { id: number; at: Date; cutoffs: PrivacyCutoffs },
+): Promise<boolean> {
+  const row = await getOutboxMessage(store, change.id)
+  const contactId = row?.contact_id ?? null
+  const refusal =
+    contactId === null ? null : await contactRefusal(store, Number(contactId), change.cutoffs)
+  if (refusal === null) {
+    return false
+  }
+  return failUnlawfulOutboxMessage(store, {
+    id: change.id,
+    at: change.at.toISOString(),
+    cutoffs: change.cutoffs,
+    error: `${refusal}: ${REFUSAL_MESSAGES[refusal]}`,
+  })
 }
 
 async function finish(

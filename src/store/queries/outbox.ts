@@ -1,5 +1,8 @@
 import type { Insertable, Selectable } from 'kysely'
+import type { PrivacyCutoffs } from '../../domain/privacy.js'
 import type { OutboxMessagesTable } from '../schema-outreach.js'
+import { campaignDb } from './campaigns.js'
+import { lawfulContact } from './privacy.js'
 import { dbOf, nowTimestamp, type Queryable } from './queryable.js'
 
 /**
@@ -61,9 +64,16 @@ export async function nextQueuedIds(target: Queryable, limit: number): Promise<n
  */
 export async function claimOutboxMessage(
   target: Queryable,
-  claim: { readonly id: number; readonly fromAddress: string; readonly at: string },
+  claim: {
+    readonly id: number
+    readonly fromAddress: string
+    readonly at: string
+    /** when given, a message to a contact without a lawful basis at these cutoffs stays queued */
+    readonly lawfulAt?: PrivacyCutoffs
+  },
 ): Promise<boolean> {
-  const result = await dbOf(target)
+  const lawfulAt = claim.lawfulAt
+  let update = dbOf(target)
     .updateTable('outbox_messages')
     .set({ status: 'sending', claimed_at: claim.at, from_address: claim.fromAddress })
     .where('id', '=', claim.id)
@@ -82,7 +92,21 @@ export async function claimOutboxMessage(
         ),
       ),
     )
-    .executeTakeFirst()
+  if (lawfulAt !== undefined) {
+    // TESTPLAN T22: the lawful basis is checked in the same statement as suppression
+    update = update.where(({ or, eb, exists, selectFrom }) =>
+      or([
+        eb('outbox_messages.contact_id', 'is', null),
+        exists(
+          selectFrom('contacts as lc')
+            .select('lc.id')
+            .whereRef('lc.id', '=', 'outbox_messages.contact_id')
+            .where(lawfulContact('lc', lawfulAt)),
+        ),
+      ]),
+    )
+  }
+  const result = await update.executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
 
@@ -153,6 +177,8 @@ export async function listOutboxMessages(
     readonly status?: string
     /** only messages to customers these users own (null or absent: every customer) */
     readonly ownerIds?: readonly number[] | null
+    /** only the messages one campaign's launch queued */
+    readonly campaignId?: number
     readonly limit: number
     readonly offset: number
   },
@@ -160,6 +186,16 @@ export async function listOutboxMessages(
   let query = dbOf(target).selectFrom('outbox_messages').selectAll()
   if (filter.status !== undefined) {
     query = query.where('status', '=', filter.status)
+  }
+  const campaignId = filter.campaignId
+  if (campaignId !== undefined) {
+    query = query.where('id', 'in', () =>
+      campaignDb(target)
+        .selectFrom('campaign_members')
+        .select('outbox_message_id')
+        .where('campaign_id', '=', campaignId)
+        .where('outbox_message_id', 'is not', null),
+    )
   }
   const owners = filter.ownerIds
   if (owners !== undefined && owners !== null) {

@@ -196,6 +196,8 @@ export interface DataVersion {
   readonly resurfacedId: number | null
   /** a fix changes which listed losses show "reason now fixed" */
   readonly fixId: number | null
+  /** an erasure or purge emptied names the lost list and its search show (TESTPLAN T23) */
+  readonly erasureId: number | null
 }
 
 /**
@@ -214,6 +216,7 @@ export async function readDataVersion(target: Queryable): Promise<DataVersion> {
       sql<number | null>`(select max(id) from case_events)`.as('case_event_id'),
       sql<number | null>`(select max(id) from resurfaced_losses)`.as('resurfaced_id'),
       sql<number | null>`(select max(id) from fixes)`.as('fix_id'),
+      sql<number | null>`(select max(id) from erasures)`.as('erasure_id'),
     ])
     .executeTakeFirstOrThrow()
   return {
@@ -223,6 +226,7 @@ export async function readDataVersion(target: Queryable): Promise<DataVersion> {
     caseEventId: numberOrNull(row.case_event_id),
     resurfacedId: numberOrNull(row.resurfaced_id),
     fixId: numberOrNull(row.fix_id),
+    erasureId: numberOrNull(row.erasure_id),
   }
 }
 
