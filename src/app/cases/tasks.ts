@@ -8,6 +8,7 @@ import {
   readCustomerNames,
   type Store,
 } from '../../store/index.js'
+import { completeConditionOfTask } from '../plans/complete-condition.js'
 import {
   auditCaseChange,
   auditDenied,
@@ -113,6 +114,8 @@ export async function completeTaskAs(
   }
   return store.db.transaction().execute(async (trx) => {
     const version = await completeTask(trx, input.taskId, expected)
+    // a plan condition's task: the condition is done with it (kept in step, same transaction)
+    await completeConditionOfTask(trx, who, task.source_key)
     await auditCaseChange(trx, who.audit, {
       action: 'complete',
       objectType: 'task',

@@ -15,6 +15,7 @@ import { outputFormat, renderRows, writeNote, writeOut } from '../output.js'
 import { registerCaseChangeCommands } from './case-change.js'
 import { caseActorOf, collect, parseCaseId, parseOverrides, userIdOf } from './case-options.js'
 import { CASE_COLUMNS, writeDetail } from './case-views.js'
+import { registerCasePlanCommand } from './plan.js'
 
 interface OpenOptions {
   readonly customer?: string
@@ -82,6 +83,7 @@ export function registerCaseCommand(program: Command): void {
       })
     })
   registerCaseChangeCommands(command)
+  registerCasePlanCommand(command)
   listOptions(program.command('cases')).description(
     'the case board as a list: the cases you may see (same as `case list`)',
   )
