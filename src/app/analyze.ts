@@ -28,6 +28,7 @@ import { createPredictor } from './analyze-predict.js'
 import { readStoredHistories, type StoredHistories } from './analyze-read.js'
 import { type ScoringContext, scoreCustomers } from './analyze-score.js'
 import { holdoutData, spendSummary, summarizeHistories } from './analyze-summary.js'
+import { afterAnalysis } from './keep/watch-analysis.js'
 import { storeWinBackModel } from './win-back-model-as.js'
 import { medianYearlyValueMinor, prepareWinBack, type WinBackScorer } from './win-back-scorer.js'
 
@@ -41,6 +42,8 @@ export interface AnalyzeOptions {
   readonly via?: 'cli' | 'api' | 'job'
   /** the clock, for tests */
   readonly now?: Date
+  /** told when the keep watch over won-back customers' P(alive) failed (SPEC §9; the run stands) */
+  readonly onWatchError?: (error: unknown) => void
 }
 
 /** What one analyze run did: the model and why, its fit and validation, the statuses it gave. */
@@ -124,13 +127,8 @@ export async function analyze(store: Store, options: AnalyzeOptions): Promise<An
     dealRows,
   )
   await storeWinBackModel(store, runId, winBack.record)
-  await appendAudit(store, {
-    actor: options.actor,
-    via: options.via ?? 'cli',
-    action: 'analyze',
-    objectType: 'analysis',
-    objectId: String(runId),
-  })
+  await afterAnalysis(store, runId, options.onWatchError)
+  await auditRun(store, runId, options)
   return {
     runId,
     asOf,
@@ -149,6 +147,16 @@ export async function analyze(store: Store, options: AnalyzeOptions): Promise<An
     currency,
     notes,
   }
+}
+
+async function auditRun(store: Store, runId: number, options: AnalyzeOptions): Promise<void> {
+  await appendAudit(store, {
+    actor: options.actor,
+    via: options.via ?? 'cli',
+    action: 'analyze',
+    objectType: 'analysis',
+    objectId: String(runId),
+  })
 }
 
 function fitStored(

@@ -11,6 +11,7 @@ import {
   setCaseReasons,
   updateCaseVersioned,
 } from '../../store/index.js'
+import { startKeepPlan } from '../keep/start-keep-plan.js'
 import { actorLabel, auditCaseChange, type CaseActor, type LoadedCase } from './case-support.js'
 
 /** A checked change, ready to write. */
@@ -56,6 +57,14 @@ export async function applyCaseChange(
     await setCaseReasons(trx, caseId, plan.reasonIds)
   }
   await keepOverrides(trx, { caseId, actor, overrides: plan.overrides })
+  if (plan.to === 'won_back') {
+    // seal the deal (SPEC §9): the keep-plan starts with the win, in the same transaction
+    await startKeepPlan(trx, who, {
+      row: loaded.row,
+      wonOn: plan.changes.ended_on ?? change.today,
+      actor,
+    })
+  }
   await recordTimeline(trx, { caseId, actor, plan })
   if (plan.to === 'let_go') {
     await insertTask(trx, {

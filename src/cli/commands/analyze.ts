@@ -45,6 +45,10 @@ export function registerAnalyzeCommand(program: Command): void {
           timeUnit,
           actor: context.auditActor,
           via: 'cli',
+          onWatchError: (error) =>
+            writeNote(
+              `the run is stored, but watching won-back customers failed (run \`comeback alerts watch\`): ${error instanceof Error ? error.message : String(error)}`,
+            ),
         })
         writeOut(options.json === true ? `${JSON.stringify(result, null, 2)}\n` : describe(result))
         if (options.json !== true) {

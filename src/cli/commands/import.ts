@@ -68,6 +68,10 @@ export function registerImportCommand(program: Command): void {
               ...importOptions(kind, file, options),
               actor: context.auditActor,
               ...(bar === undefined ? {} : { onProgress: bar.update }),
+              onWatchError: (error) =>
+                writeNote(
+                  `the incidents are imported, but checking won-back customers' watched reasons failed (run \`comeback alerts watch\`): ${error instanceof Error ? error.message : String(error)}`,
+                ),
               onAccrualError: (error) =>
                 writeNote(
                   `the orders are imported, but booking bounty earnings failed (run \`comeback bounty accrue\`): ${error instanceof Error ? error.message : String(error)}`,
