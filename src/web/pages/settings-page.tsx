@@ -1,5 +1,6 @@
 import { PageHeader, Panel } from '../components/page-header.js'
 import { useMe } from '../lib/session.js'
+import { OffersAndBountiesSettings } from './settings-offers-and-bounties.js'
 import { PhraseSettings } from './settings-phrases.js'
 import { ReasonSettings } from './settings-reasons.js'
 import { CaseRulesSettings } from './settings-rules.js'
@@ -30,6 +31,7 @@ export function SettingsPage() {
       <Panel title="Reason mapping of imported deal reasons" id="settings-phrases">
         <PhraseSettings canEdit={canEdit} />
       </Panel>
+      <OffersAndBountiesSettings canEdit={canEdit} />
     </>
   )
 }
