@@ -72,4 +72,6 @@ export interface TouchesTable {
   outbox_message_id: number | null
   actor: string
   note: string | null
+  /** the campaign member a recorded touch was for (migration 0019-privacy) */
+  campaign_member_id: ColumnType<number | null, number | null | undefined, number | null>
 }

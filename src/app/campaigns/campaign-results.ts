@@ -23,6 +23,8 @@ const EMPTY = (arm: string): ArmOutcome => ({
   responses: 0,
   winBacks: 0,
   revenueMinor: 0,
+  touches: 0,
+  meetings: 0,
 })
 
 /**

@@ -227,6 +227,25 @@ describeWorld('campaigns', targets, (current) => {
     expect(lift?.lower ?? 1).toBeLessThan(lift?.estimate ?? 0)
   })
 
+  it("lets an analyst's launch reach every account (the campaign row of the policy, not the case row)", async () => {
+    const { store, world } = current()
+    const who = await actorOf(store, world.analyst)
+    const made = await createCampaign(store, who, {
+      name: 'Analyst appreciation day',
+      templateKey: TEMPLATE,
+      segment: { segment: 'Small', kind: 'customer' },
+      holdoutShare: 0.3,
+    })
+    const launched = await launchCampaign(store, who, made.campaign.id)
+    const treated = (await listCampaignMembers(store, made.campaign.id)).filter(
+      (row) => row.arm === 'treated',
+    )
+    const reachable = treated.filter((row) => Number(row.customer_id.split('-')[1]) % 5 !== 0)
+    expect(reachable.length).toBeGreaterThan(0)
+    expect(launched.queued).toBe(reachable.length)
+    expect(launched.unreachable).toBe(0)
+  })
+
   it('refuses a rep, who may not make campaigns', async () => {
     const { store, world } = current()
     const who = await actorOf(store, world.repOld)

@@ -2,6 +2,7 @@ import { DEFAULT_HOLDOUT_SHARE, isHeldOut } from '../../analytics/index.js'
 import { can } from '../../domain/access-policy.js'
 import { ForbiddenError, ValidationError } from '../../domain/errors.js'
 import {
+  customersPastRetention,
   getCampaign,
   insertCampaign,
   insertCampaignMembers,
@@ -12,6 +13,7 @@ import { auditAuth } from '../auth/audit.js'
 import type { CaseActor } from '../cases/case-support.js'
 import { listLostAs } from '../lost-list-as.js'
 import { latestOrThrow } from '../outreach/templates.js'
+import { cutoffsAt } from '../privacy/privacy-settings.js'
 import { type CampaignSegment, type CampaignView, campaignView } from './campaign-view.js'
 
 /** What a new campaign needs. */
@@ -90,6 +92,7 @@ export async function createCampaign(
   store: Store,
   who: CaseActor,
   input: CreateCampaignInput,
+  options: { readonly now?: () => Date } = {},
 ): Promise<CreatedCampaign> {
   if (!can(who.actor, 'write', { type: 'campaign' })) {
     throw new ForbiddenError(`a ${who.actor.role} may not make campaigns`)
@@ -101,7 +104,14 @@ export async function createCampaign(
   }
   const all = await segmentSubjects(store, who, input.segment)
   const letGo = await letGoCustomers(store, [...new Set(all.map((row) => row.customerId))])
-  const subjects = all.filter((row) => !letGo.has(row.customerId))
+  const kept = all.filter((row) => !letGo.has(row.customerId))
+  // TESTPLAN T24: a customer whose every contact is past retention can't be selected
+  const expired = await customersPastRetention(
+    store,
+    [...new Set(kept.map((row) => row.customerId))],
+    await cutoffsAt(store, (options.now ?? (() => new Date()))()),
+  )
+  const subjects = kept.filter((row) => !expired.has(row.customerId))
   const id = await store.db.transaction().execute(async (trx) => {
     const row = await insertCampaign(trx, {
       name: input.name.trim(),
@@ -110,7 +120,10 @@ export async function createCampaign(
       holdout_share: share,
       scheduled_on: input.scheduledOn ?? null,
       status: input.scheduledOn === undefined ? 'draft' : 'scheduled',
-      excluded_json: JSON.stringify({ letGo: all.length - subjects.length }),
+      excluded_json: JSON.stringify({
+        letGo: all.length - kept.length,
+        ...(expired.size > 0 ? { pastRetention: kept.length - subjects.length } : {}),
+      }),
       // the CLI's local admin (user 0) is nobody in `users`
       created_by: who.actor.userId > 0 ? who.actor.userId : null,
     })

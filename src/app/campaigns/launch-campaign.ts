@@ -10,6 +10,7 @@ import {
 import { auditAuth } from '../auth/audit.js'
 import type { CaseActor } from '../cases/case-support.js'
 import { queueEmail } from '../outreach/queue-email.js'
+import { UnlawfulOutreachError } from '../privacy/unlawful-outreach.js'
 import { campaignFor } from './campaign-access.js'
 
 /** What one launch did: messages queued now, and treated members left without one, by why. */
@@ -19,6 +20,8 @@ export interface LaunchOutcome {
   readonly noContact: number
   /** treated members whose decision maker may not be written to (suppressed, no lawful basis …) */
   readonly unreachable: number
+  /** treated members whose decision maker has no lawful basis, or is past the CASL/retention window */
+  readonly unlawful: number
   /** treated members a previous launch already handled */
   readonly alreadyDone: number
   readonly holdout: number
@@ -46,7 +49,7 @@ export async function launchCampaign(
     ...new Set(pending.map((row) => row.customer_id)),
   ])
   await setCampaignStatus(store, id, 'running')
-  const counts = { queued: 0, noContact: 0, unreachable: 0 }
+  const counts = { queued: 0, noContact: 0, unreachable: 0, unlawful: 0 }
   for (const member of pending) {
     const outcome = await reachOut(store, who, {
       member,
@@ -71,7 +74,7 @@ async function reachOut(
   store: Store,
   who: CaseActor,
   input: { member: CampaignMemberRow; contactId: number | undefined; templateKey: string },
-): Promise<'queued' | 'noContact' | 'unreachable'> {
+): Promise<'queued' | 'noContact' | 'unreachable' | 'unlawful'> {
   const { member, contactId } = input
   const memberId = Number(member.id)
   if (contactId === undefined) {
@@ -87,6 +90,7 @@ async function reachOut(
       contactId,
       templateKey: input.templateKey,
       idempotencyKey: `campaign:${member.campaign_id}:member:${memberId}`,
+      via: 'campaign',
     })
     await recordMemberOutreach(store, memberId, {
       contactId,
@@ -99,11 +103,12 @@ async function reachOut(
     if (!(error instanceof ComebackError)) {
       throw error
     }
+    const unlawful = error instanceof UnlawfulOutreachError
     await recordMemberOutreach(store, memberId, {
       contactId,
       outboxMessageId: null,
-      skipped: 'unreachable',
+      skipped: unlawful ? 'no_lawful_basis' : 'unreachable',
     })
-    return 'unreachable'
+    return unlawful ? 'unlawful' : 'unreachable'
   }
 }

@@ -49,7 +49,7 @@ function outboxView(row: OutboxRow): OutboxMessageView {
 export async function listOutboxAs(
   store: Store,
   who: CaseActor,
-  filter: { status?: string; limit: number; offset: number },
+  filter: { status?: string; campaignId?: number; limit: number; offset: number },
 ): Promise<{ messages: OutboxMessageView[]; counts: Record<string, number> | null }> {
   const owners = outboxOwnerFilter(who)
   if (owners !== null && owners.length === 0) {

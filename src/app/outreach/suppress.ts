@@ -138,7 +138,7 @@ export async function recordBounce(
 export async function listSuppressionsAs(
   store: Store,
   who: CaseActor,
-  page: { readonly limit: number; readonly offset: number },
+  page: { readonly limit: number; readonly offset: number; readonly search?: string },
 ): Promise<SuppressionView[]> {
   await assertMayAccess(
     store,

@@ -56,6 +56,8 @@ export const launchOutcomeSchema = z.object({
   queued: z.number().int(),
   noContact: z.number().int(),
   unreachable: z.number().int(),
+  /** no lawful basis, or past the CASL/retention window (TESTPLAN T22) */
+  unlawful: z.number().int(),
   alreadyDone: z.number().int(),
   holdout: z.number().int(),
 })
@@ -67,6 +69,9 @@ const armSchema = z.object({
   responses: z.number().int(),
   winBacks: z.number().int(),
   revenueMinor: z.number(),
+  /** every recorded touch (call, meeting, gift, letter, email) since launch */
+  touches: z.number().int().optional(),
+  meetings: z.number().int().optional(),
 })
 
 /** Results by arm and the win-back-rate lift with its 95 % Newcombe (1998) interval. */
@@ -79,3 +84,8 @@ export const campaignResultsSchema = z.object({
 })
 
 export type CreateCampaignBody = z.output<typeof createCampaignBodySchema>
+export type CampaignItem = z.output<typeof campaignSchema>
+export type CreatedCampaignResponse = z.output<typeof createdCampaignSchema>
+export type LaunchOutcomeResponse = z.output<typeof launchOutcomeSchema>
+export type CampaignResultsResponse = z.output<typeof campaignResultsSchema>
+export type CampaignSegmentBody = z.output<typeof campaignSegmentSchema>

@@ -80,7 +80,10 @@ export const pageQuerySchema = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
 })
 
-export const outboxQuerySchema = pageQuerySchema.extend({ status: outboxStatusSchema.optional() })
+export const outboxQuerySchema = pageQuerySchema.extend({
+  status: outboxStatusSchema.optional(),
+  campaignId: z.coerce.number().int().positive().optional(),
+})
 
 export const outboxMessageSchema = z.object({
   id: z.number().int(),
@@ -116,11 +119,17 @@ export const suppressionSchema = z.object({
 
 export const suppressionListResponseSchema = z.object({ items: z.array(suppressionSchema) })
 
-/** `POST /api/suppressions`: an address, a contact, or both. */
+/** `POST /api/suppressions`: an address, a contact, or both; `reason` is kept as its source. */
 export const suppressionRequestSchema = z.strictObject({
   email: z.string().max(254).optional(),
   contactId: z.number().int().positive().optional(),
   kind: suppressionKindSchema,
+  reason: z.string().trim().min(1).max(500).optional(),
+})
+
+/** `GET /api/suppressions`: a page, optionally of the addresses containing `search`. */
+export const suppressionQuerySchema = pageQuerySchema.extend({
+  search: z.string().max(254).optional(),
 })
 
 /** `POST /api/bounces`: the address that bounced. */
@@ -133,3 +142,14 @@ export const suppressionResultSchema = z.object({
   added: z.boolean(),
   flaggedContacts: z.number().int(),
 })
+
+export type TemplateItem = z.output<typeof templateSchema>
+export type TemplateKind = z.output<typeof templateKindSchema>
+export type TemplateInputBody = z.output<typeof templateInputSchema>
+export type TemplatePreviewBody = z.output<typeof templatePreviewRequestSchema>
+export type TemplatePreviewResponse = z.output<typeof templatePreviewSchema>
+export type OutboxMessageItem = z.output<typeof outboxMessageSchema>
+export type OutboxListResponse = z.output<typeof outboxListResponseSchema>
+export type OutboxStatus = z.output<typeof outboxStatusSchema>
+export type SuppressionItem = z.output<typeof suppressionSchema>
+export type SuppressionRequestBody = z.output<typeof suppressionRequestSchema>

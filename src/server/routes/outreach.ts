@@ -17,10 +17,10 @@ import {
   bounceRequestSchema,
   outboxListResponseSchema,
   outboxQuerySchema,
-  pageQuerySchema,
   queueEmailRequestSchema,
   queueEmailResponseSchema,
   suppressionListResponseSchema,
+  suppressionQuerySchema,
   suppressionRequestSchema,
   suppressionResultSchema,
   templateInputSchema,
@@ -181,10 +181,11 @@ const listSuppressionsRoute = defineRoute({
   summary: 'The suppression list (admin, VP, analyst: it is personal data)',
   tag: TAG,
   access: { kind: 'policy', resource: 'contact_export', action: 'read' },
-  query: pageQuerySchema,
+  query: suppressionQuerySchema,
   response: suppressionListResponseSchema,
   async handle({ query, ctx }) {
-    return { items: await listSuppressionsAs(ctx.deps.store, whoOf(ctx), query) }
+    const page = { ...dropUndefined(query), limit: query.limit, offset: query.offset }
+    return { items: await listSuppressionsAs(ctx.deps.store, whoOf(ctx), page) }
   },
 })
 
@@ -199,7 +200,12 @@ const addSuppressionRoute = defineRoute({
   body: suppressionRequestSchema,
   response: suppressionResultSchema,
   async handle({ body, ctx }) {
-    return addSuppression(ctx.deps.store, whoOf(ctx), { ...dropUndefined(body), kind: body.kind })
+    const { reason, ...target } = body
+    return addSuppression(ctx.deps.store, whoOf(ctx), {
+      ...dropUndefined(target),
+      kind: body.kind,
+      ...(reason === undefined ? {} : { source: reason }),
+    })
   },
 })
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { type ArmOutcome, campaignDb } from './campaigns.js'
+import { markedLetGo } from './let-go.js'
 import { dbOf, type Queryable } from './queryable.js'
 
 /**
@@ -30,7 +31,7 @@ export async function decisionMakersOf(
   return found
 }
 
-/** The customers among `customerIds` whose win-back ended in letting them go. */
+/** The customers among `customerIds` whose win-back ended in letting them go, or marked let go. */
 export async function letGoCustomers(
   target: Queryable,
   customerIds: readonly string[],
@@ -47,6 +48,10 @@ export async function letGoCustomers(
     for (const row of rows) {
       found.add(row.customer_id)
     }
+  }
+  // a customer may also be let go without a case (issue 7 item 5)
+  for (const customerId of await markedLetGo(target, customerIds)) {
+    found.add(customerId)
   }
   return found
 }
@@ -72,7 +77,7 @@ export async function armOutcomes(
   const db = campaignDb(target)
   const sinceOn = sinceAt.slice(0, 10)
   const members = db.selectFrom('campaign_members as m').where('m.campaign_id', '=', campaignId)
-  const [count, sent, responses, winBacks, revenue] = await Promise.all([
+  const [count, sent, responses, winBacks, revenue, touches, meetings] = await Promise.all([
     grouped(
       members
         .select(['m.arm', (eb) => eb.fn.countAll().as('value')])
@@ -108,6 +113,8 @@ export async function armOutcomes(
         .execute(),
     ),
     grouped(revenueByArm(target, campaignId, sinceOn)),
+    grouped(touchesByArm(target, { campaignId, sinceAt, meetingsOnly: false })),
+    grouped(touchesByArm(target, { campaignId, sinceAt, meetingsOnly: true })),
   ])
   return ['treated', 'holdout'].map((arm) => ({
     arm,
@@ -116,7 +123,39 @@ export async function armOutcomes(
     responses: responses.get(arm) ?? 0,
     winBacks: winBacks.get(arm) ?? 0,
     revenueMinor: revenue.get(arm) ?? 0,
+    touches: touches.get(arm) ?? 0,
+    meetings: meetings.get(arm) ?? 0,
   }))
+}
+
+/**
+ * Per arm, the touches of every channel on the members' customers since launch (issue 6 item 7):
+ * those recorded for this campaign's member, or for no campaign; `meetingsOnly` counts meetings.
+ */
+function touchesByArm(
+  target: Queryable,
+  scope: { campaignId: number; sinceAt: string; meetingsOnly: boolean },
+) {
+  let query = campaignDb(target)
+    .selectFrom('campaign_members as m')
+    .innerJoin('touches as t', 't.customer_id', 'm.customer_id')
+    .where('m.campaign_id', '=', scope.campaignId)
+    .where('t.at', '>=', scope.sinceAt)
+    .where((eb) =>
+      eb.or([
+        eb('t.campaign_member_id', 'is', null),
+        eb('t.campaign_member_id', '=', eb.ref('m.id')),
+      ]),
+    )
+  if (scope.meetingsOnly) {
+    query = query.where((eb) =>
+      eb.or([eb('t.channel', '=', 'meeting'), eb('t.kind', '=', 'meeting')]),
+    )
+  }
+  return query
+    .select(['m.arm', sql<number>`count(distinct t.id)`.as('value')])
+    .groupBy('m.arm')
+    .execute()
 }
 
 // each customer's orders once per arm, though a customer and its lost deal may both be members

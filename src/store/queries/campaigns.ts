@@ -23,6 +23,10 @@ export interface ArmOutcome {
   readonly responses: number
   readonly winBacks: number
   readonly revenueMinor: number
+  /** touches of every channel on the members' customers since launch (issue 6 item 7) */
+  readonly touches: number
+  /** of those, meetings */
+  readonly meetings: number
 }
 
 /** The database with migration 0013's tables, on the same connection or transaction. */

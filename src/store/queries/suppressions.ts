@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely'
+import { type Selectable, sql } from 'kysely'
 import type { SuppressionsTable } from '../schema-outreach.js'
 import { dbOf, nowTimestamp, type Queryable } from './queryable.js'
 
@@ -63,18 +63,22 @@ export async function findSuppressions(
     .execute()
 }
 
-/** Every suppression, newest first, a page at a time. */
+/** Every suppression, newest first, a page at a time; `search` keeps addresses containing it. */
 export async function listSuppressions(
   target: Queryable,
-  page: { readonly limit: number; readonly offset: number },
+  page: { readonly limit: number; readonly offset: number; readonly search?: string },
 ): Promise<SuppressionRow[]> {
-  return dbOf(target)
-    .selectFrom('suppressions')
-    .selectAll()
-    .orderBy('id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute()
+  let query = dbOf(target).selectFrom('suppressions').selectAll()
+  const search = page.search?.trim().toLowerCase() ?? ''
+  if (search !== '') {
+    // escape LIKE's wildcards so a search for "a_b" means the text
+    const pattern = `%${search.replace(/[\\%_]/g, '\\$&')}%`
+    query = query.where(
+      (eb) =>
+        sql<boolean>`lower(coalesce(${eb.ref('email_normalised')}, '')) like ${pattern} escape '\\'`,
+    )
+  }
+  return query.orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute()
 }
 
 /**
