@@ -80,6 +80,8 @@ export {
   setBaseCommissionRate,
   statementCsv,
 } from './bounties/index.js'
+export type { MemberOutcomeKind } from './campaigns/campaign-members.js'
+export { listCampaignMembersAs, recordMemberOutcome } from './campaigns/campaign-members.js'
 export type {
   CampaignResults,
   CampaignSegment,
@@ -168,6 +170,37 @@ export { FIT_FILE_MODELS, fitFile } from './fit-file.js'
 export type { ImportFileOptions, ImportFileResult, ImportProgress } from './import-file.js'
 export { importFile } from './import-file.js'
 export { CLI_IMPORT_STALE_AFTER_MS, recoverAbandonedImports } from './import-recover.js'
+// stored jobs and the background worker; the shadow portfolio (issue 6 items 6–7)
+export * from './jobs/index.js'
+export {
+  type AlertView,
+  acknowledgeAlertAs,
+  afterAnalysis,
+  afterIncidentsRecorded,
+  type CustomerKeep,
+  dismissLetGo,
+  getKeepSettings,
+  getLetGoRule,
+  type KeepPlanView,
+  type KeepSettingsChange,
+  keepPlanOf,
+  type LetGoOutcome,
+  type LetGoSuggestion,
+  letGoSuggestions,
+  listAlertsAs,
+  markLetGo,
+  type RelapseReport,
+  type RelapseTally,
+  raiseAlert,
+  relapsedCustomers,
+  relapseReport,
+  setKeepSettings,
+  type WatchResult,
+  type WinOutcome,
+  watchAnalysis,
+  watchLatestRun,
+  watchReasons,
+} from './keep/index.js'
 export type { LostList, LostListRow } from './list-lost.js'
 export { listLost } from './list-lost.js'
 export type { DemoLoadCounts, DemoLoadResult } from './load-demo.js'
@@ -200,14 +233,31 @@ export {
   setMakeGoodSettings,
   suggestMakeGoodFor,
 } from './make-goods/index.js'
+export type { InviteConfig } from './outreach/invites.js'
+export {
+  cancelMeeting,
+  createMeeting,
+  meetingInvite,
+  updateMeeting,
+} from './outreach/invites.js'
+export type { LetterBatchOptions } from './outreach/letter-batches.js'
+export { campaignLetters, customerLetters, MAX_LETTER_LIST } from './outreach/letter-batches.js'
+export type { LetterSkip, LetterSkipReason } from './outreach/letter-recipients.js'
+export type { LetterBatch, LetterPdf, LetterRequest, LetterSize } from './outreach/letters.js'
+export { letterForCustomer } from './outreach/letters.js'
+export type { MeetingChange, MeetingInput } from './outreach/meeting-input.js'
+export type { MeetingView } from './outreach/meeting-view.js'
+export { listMeetingsAs } from './outreach/meetings-list.js'
 export type { OutboxMessageView } from './outreach/outbox-list.js'
 export { listOutboxAs } from './outreach/outbox-list.js'
 export type { OutreachConfig, SendingConfig } from './outreach/outreach-config.js'
 export { outreachConfigFromEnv, requireSendingConfig } from './outreach/outreach-config.js'
 export type { TemplatePreview } from './outreach/preview.js'
 export { previewTemplateAs } from './outreach/preview.js'
+export { previewDraftAs, type TemplateDraft } from './outreach/preview-draft.js'
 export type { MessageFacts, QueueEmailInput } from './outreach/queue-email.js'
 export { queueEmail } from './outreach/queue-email.js'
+export { SEND_NOW_LIMIT, sendQueuedNow } from './outreach/send-now.js'
 export type { OutboxRunResult, SendOutboxOptions, SendOutcome } from './outreach/send-outbox.js'
 export { DEFAULT_STALE_SENDING_MS, sendOutbox } from './outreach/send-outbox.js'
 export { sendTestEmail } from './outreach/send-test.js'
@@ -223,10 +273,59 @@ export {
 export { isKnownUnsubscribeToken, unsubscribeByToken } from './outreach/unsubscribe.js'
 export { readableOwners } from './owner-scope.js'
 export { freezeAnswer, isFrozenAnswer } from './page-cache.js'
+// the written plan of a case and its printable agreement (issue 7 item 2)
+export type {
+  AgreementPaper,
+  PlanAgreement,
+  PlanAgreementFile,
+  PlanConditionInput,
+  PlanConditionView,
+  PlanExtraInput,
+  PlanExtraView,
+  PlanStatus,
+  PlanView,
+} from './plans/index.js'
+export {
+  addPlanCondition,
+  addPlanExtra,
+  agreePlan,
+  COMPANY_NAME_SETTING,
+  changePlanCondition,
+  changePlanSummary,
+  completePlanConditionAs,
+  getPlanAs,
+  planAgreementPdf,
+  removePlanCondition,
+  removePlanExtra,
+  startPlan,
+} from './plans/index.js'
+// privacy: lawful basis, retention purge, erasure, access export (TESTPLAN T22–T24)
+export {
+  assertLawfulContact,
+  cutoffsAt,
+  type ErasureResult,
+  eraseCustomer,
+  exportPersonalData,
+  forgetReimportedPeople,
+  getPrivacySettings,
+  type PersonalDataExport,
+  type PurgeResult,
+  purgeExpiredContacts,
+  UnlawfulOutreachError,
+} from './privacy/index.js'
+export * from './program-figures/index.js'
 export type { QuotaKind, QuotaRule, QuotaRules } from './quota.js'
 export { DEFAULT_QUOTA_RULES, Quotas } from './quota.js'
 export type { Housekeeping } from './server-housekeeping.js'
 export { tidyBeforeServing } from './server-housekeeping.js'
+export * from './shadow/index.js'
+// recorded touches on the customer's timeline (issue 6 item 7)
+export {
+  listTouchesAs,
+  type RecordTouchInput,
+  recordTouch,
+  type TouchView,
+} from './touches/record-touch.js'
 export type { ImportField } from './uploads/import-fields.js'
 export { importFields } from './uploads/import-fields.js'
 export type { ImportJobSettings, ImportJobView, ImportUpload } from './uploads/import-jobs.js'

@@ -17,10 +17,16 @@ import {
 } from '../test-support/api-fixture.js'
 import { seedAnalysis, seedImportWithRejects } from '../test-support/lost-list-fixture.js'
 import {
+  CAMPAIGN_MEMBER_PROBES,
+  seedCampaignMemberMatrix,
+} from './routes/__fixtures__/campaign-members-matrix-probes.js'
+import {
   CAMPAIGN_PROBES,
   seedCampaignMatrix,
 } from './routes/__fixtures__/campaigns-matrix-probes.js'
 import { CASE_PROBES, seedCaseMatrix } from './routes/__fixtures__/cases-matrix-probes.js'
+import { KEEP_PROBES, seedKeepMatrix } from './routes/__fixtures__/keep-matrix-probes.js'
+import { LETTER_PROBES, seedLetterMatrix } from './routes/__fixtures__/letters-matrix-probes.js'
 import {
   MAKE_GOOD_PROBES,
   seedMakeGoodMatrix,
@@ -29,6 +35,10 @@ import {
   OUTREACH_PROBES,
   seedOutreachMatrix,
 } from './routes/__fixtures__/outreach-matrix-probes.js'
+import { PLAN_PROBES, seedPlanMatrix } from './routes/__fixtures__/plans-matrix-probes.js'
+import { PRIVACY_PROBES, seedPrivacyMatrix } from './routes/__fixtures__/privacy-matrix-probes.js'
+import { PROGRAM_FIGURE_PROBES } from './routes/__fixtures__/program-figures-matrix-probes.js'
+import { SHADOW_PROBES, seedShadowMatrix } from './routes/__fixtures__/shadow-matrix-probes.js'
 import { ROUTES } from './routes/index.js'
 
 /** One request of the matrix, and whose record it touches. */
@@ -116,8 +126,22 @@ const PROBES: Record<string, (fixture: ApiFixture) => Probe[]> = {
   ...OUTREACH_PROBES,
   // make-goods and pay for victories (issue 7)
   ...MAKE_GOOD_PROBES,
+  // the written plan and its agreement (issue 7 item 2)
+  ...PLAN_PROBES,
   // campaigns with a holdout (issue 6 part 2)
   ...CAMPAIGN_PROBES,
+  // erasure, the access export and recorded touches (TESTPLAN T23, issue 6 item 7)
+  ...PRIVACY_PROBES,
+  // the program's figures (issue 7 item 6): aggregate, every role reads them
+  ...PROGRAM_FIGURE_PROBES,
+  // campaign members and outcomes, sending the outbox now (issue 6, web pages)
+  ...CAMPAIGN_MEMBER_PROBES,
+  // seal the deal and let go (issue 7 items 4–5): alerts, keep-plans, re-lapse, let-go
+  ...KEEP_PROBES,
+  // letters as PDF and meeting invites (issue 6 item 4)
+  ...LETTER_PROBES,
+  // the shadow portfolio, background jobs, customers' timelines (issue 6 items 6–7)
+  ...SHADOW_PROBES,
   unlockUser: (fixture) => [
     { path: `/api/users/${fixture.users.repB.id}/unlock`, owner: fixture.users.repB.id },
     { path: '/api/users/99999/unlock', owner: 'missing' },
@@ -194,7 +218,13 @@ describe.each(targets)('the role × route × object matrix on $name (TESTPLAN T9
     await seedCaseMatrix(fixture)
     await seedOutreachMatrix(fixture)
     await seedMakeGoodMatrix(fixture)
+    await seedPlanMatrix(fixture)
     await seedCampaignMatrix(fixture)
+    await seedPrivacyMatrix(fixture)
+    await seedCampaignMemberMatrix(fixture)
+    await seedKeepMatrix(fixture)
+    await seedLetterMatrix(fixture)
+    await seedShadowMatrix(fixture)
     seededImportId = await seedImportWithRejects(fixture.store, [
       { line: 2, code: 'invalid_date', raw: 'A-001,soon,1' },
     ])
@@ -239,7 +269,8 @@ describe.each(targets)('the role × route × object matrix on $name (TESTPLAN T9
     }
     expect(mismatches).toEqual([])
     expect(cells).toBeGreaterThan(100)
-  })
+    // every route × role × object is one real request: some thousand of them on a 2-core machine
+  }, 240_000)
 
   it('answers a record you may not see exactly like one that does not exist, and audits it', async () => {
     const rep = sessions.get('repA') ?? null

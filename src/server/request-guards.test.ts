@@ -9,6 +9,7 @@ import {
 } from '../test-support/api-fixture.js'
 import { seedAnalysis, seedImportWithRejects } from '../test-support/lost-list-fixture.js'
 import { openCaseVia } from './routes/__fixtures__/cases-fixture.js'
+import { seedLetterCustomer } from './routes/__fixtures__/letters-matrix-probes.js'
 import { ROUTES } from './routes/index.js'
 
 /** Path parameters other than ids: a shipped template, a default reason code. */
@@ -132,6 +133,7 @@ describe.each(targets)('cross-site request forgery on $name (TESTPLAN T11)', (ta
     })
     expect(campaign.status).toBe(201)
     const campaignId = String(((await campaign.json()) as { campaign: { id: number } }).campaign.id)
+    const { meetingId } = await seedLetterCustomer(fixture, 'A-001')
     // a real, readable object for every path parameter, so each GET answers 200 rather than 404
     const sampleFor = (path: string, name: string) =>
       name === 'id' && path.startsWith('/imports/')
@@ -140,7 +142,9 @@ describe.each(targets)('cross-site request forgery on $name (TESTPLAN T11)', (ta
           ? String(opened.detail.id)
           : name === 'id' && path.startsWith('/campaigns/')
             ? campaignId
-            : (SAMPLE_PARAMS[name] ?? 'A-001')
+            : name === 'id' && path.startsWith('/meetings/')
+              ? String(meetingId)
+              : (SAMPLE_PARAMS[name] ?? 'A-001')
     const before = await snapshot()
     const getRoutes = ROUTES.filter((route) => route.method === 'get')
     expect(getRoutes.length).toBeGreaterThan(3)

@@ -55,6 +55,11 @@ export {
   insertOrders,
   insertWinBackAttempts,
 } from './queries/bulk-insert.js'
+export {
+  type CampaignMemberDetail,
+  getCampaignMember,
+  listCampaignMemberDetails,
+} from './queries/campaign-member-details.js'
 export { armOutcomes, decisionMakersOf, letGoCustomers } from './queries/campaign-outcomes.js'
 export {
   type ArmOutcome,
@@ -134,6 +139,16 @@ export {
   readOrdersSince,
   readWonCases,
 } from './queries/earnings.js'
+export type { ContactPii, SweepTarget } from './queries/erasure.js'
+export {
+  anonymiseContacts,
+  ERASED,
+  forgetCampaignContacts,
+  readContactPii,
+  rekeySuppressions,
+  scrubCustomerWords,
+  sweepValues,
+} from './queries/erasure.js'
 export type { FixRow, NewFix, NewResurfaced, ResurfacedRow } from './queries/fixes.js'
 export {
   insertFix,
@@ -151,6 +166,61 @@ export {
   listImportRuns,
   readRejectedRows,
 } from './queries/import-runs.js'
+export {
+  claimableJobIds,
+  claimJob,
+  dueScheduledCampaignIds,
+  endJob,
+  failExhaustedJobs,
+  getJob,
+  insertJob,
+  type JobEnd,
+  type JobRow,
+  jobsShadowDb,
+  listJobs,
+  type NewJob,
+  requeueJob,
+} from './queries/jobs.js'
+export {
+  type AlertFilter,
+  type AlertRow,
+  acknowledgeAlert,
+  getAlert,
+  insertAlert,
+  insertKeepPlan,
+  type KeepPlanFilter,
+  type KeepPlanRow,
+  keepDb,
+  type LetGoFacts,
+  listAlerts,
+  listKeepPlans,
+  type NewAlert,
+  type NewKeepPlan,
+  readIncidentsSince,
+  readKeepScoreHistory,
+  readLatestScoreOf,
+  readLetGoFacts,
+  readRunAsOf,
+  readWonCustomerCases,
+  type WatchedIncident,
+  type WatchedScore,
+  type WonCaseLine,
+} from './queries/keep.js'
+export {
+  decideLetGo,
+  type LetGoDecisionRow,
+  listLetGoDecisions,
+  markedLetGo,
+  type NewLetGoDecision,
+  readCustomerOwners,
+} from './queries/let-go.js'
+export type { CustomerContactLine, LetterRow, NewLetter } from './queries/letters.js'
+export {
+  insertLetter,
+  lettersDb,
+  listCampaignLetters,
+  readCustomerContacts,
+} from './queries/letters.js'
 export type {
   ListedStatus,
   LostDrive,
@@ -181,6 +251,8 @@ export {
   readCustomerIncidents,
   readValueIfWonBack,
 } from './queries/make-goods.js'
+export type { MeetingChanges, MeetingRow, NewMeeting } from './queries/meetings.js'
+export { getMeeting, insertMeeting, listMeetings, reviseMeeting } from './queries/meetings.js'
 export type {
   NewOutboxMessage,
   OutboxRow,
@@ -197,6 +269,67 @@ export {
   nextQueuedIds,
   readOutreachRecipient,
 } from './queries/outbox.js'
+export {
+  conditionIdOfTaskKey,
+  deleteConditionTask,
+  planConditionTaskKey,
+  syncConditionTask,
+} from './queries/plan-tasks.js'
+export {
+  agreePlanVersion,
+  bumpPlan,
+  completePlanCondition,
+  deletePlanCondition,
+  deletePlanExtra,
+  getPlanCondition,
+  getPlanOfCase,
+  insertPlan,
+  insertPlanCondition,
+  insertPlanExtra,
+  listPlanConditions,
+  listPlanExtras,
+  type NewPlanCondition,
+  type PlanConditionChanges,
+  type PlanConditionRow,
+  type PlanExtraRow,
+  type PlanRow,
+  planDb,
+  updatePlanCondition,
+} from './queries/plans.js'
+export type { ContactBasisRow } from './queries/privacy.js'
+export {
+  contactsPastRetention,
+  customersPastRetention,
+  erasedCustomerIds,
+  failUnlawfulOutboxMessage,
+  insertErasure,
+  insertFingerprints,
+  knownFingerprints,
+  lawfulContact,
+  privacyDb,
+  readContactBasis,
+  readPrivacyKey,
+  setErasureCounts,
+} from './queries/privacy.js'
+export {
+  type CaseFact,
+  type ChurnCount,
+  type ClosedDealGroup,
+  type CustomerCountGroup,
+  type FigurePeriod,
+  type FigurePerson,
+  readCampaignsLaunched,
+  readCaseFacts,
+  readChurnCounts,
+  readClosedDealGroups,
+  readEarningsByCase,
+  readFigurePeople,
+  readFigureRunOnOrBefore,
+  readLostAgainAfterWin,
+  readPayoutsByCase,
+  readPriceConcessionsByCase,
+  readRevenueSinceWin,
+} from './queries/program-figures.js'
 export type { Queryable } from './queries/queryable.js'
 export { inTransaction, isForeignKeyViolation, isUniqueViolation } from './queries/queryable.js'
 export type { NewReason, ReasonPhraseRow, ReasonRow } from './queries/reasons.js'
@@ -209,6 +342,11 @@ export {
   updateReason,
   upsertReasonPhrase,
 } from './queries/reasons.js'
+export {
+  campaignMemberCustomer,
+  contactOfCustomer,
+  insertRecordedTouch,
+} from './queries/recorded-touches.js'
 export type {
   AccountOwnershipRow,
   AuditLogRow,
@@ -272,8 +410,32 @@ export {
   replaceSetting,
   setSetting,
 } from './queries/settings.js'
+export {
+  getShadowContent,
+  hasShadowTouch,
+  insertShadowContent,
+  insertShadowTouch,
+  listShadowContent,
+  listShadowTouchesOf,
+  type NewShadowContent,
+  type NewShadowTouch,
+  readLastTouchAt,
+  readOpenCaseSubjects,
+  readOutboxStatuses,
+  readPresentContacts,
+  readShadowCandidates,
+  readShadowHistory,
+  readSuppressedKeys,
+  retireShadowContent,
+  type ShadowCandidateRow,
+  type ShadowContactRow,
+  type ShadowContentRow,
+  type ShadowTouchRow,
+} from './queries/shadow.js'
 export type { StoreStats } from './queries/stats.js'
 export { stats } from './queries/stats.js'
+export type { SubjectRow } from './queries/subject-data.js'
+export { readSubjectData } from './queries/subject-data.js'
 export type { NewSuppression, SuppressionRow } from './queries/suppressions.js'
 export {
   findSuppressions,
@@ -347,6 +509,11 @@ export type {
   ResurfacedLossesTable,
   TasksTable,
 } from './schema-cases.js'
+export type { JobsShadowTables } from './schema-jobs-shadow.js'
+export type { KeepTables } from './schema-keep.js'
+export type { LettersTables } from './schema-letters.js'
 export type { MakeGoodTables } from './schema-make-goods.js'
+export type { PlanTables } from './schema-plans.js'
+export type { PrivacyTables } from './schema-privacy.js'
 export type { StoreDriver } from './store.js'
 export { DEFAULT_DATABASE_PATH, openStore, Store } from './store.js'

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../app/index.js'
 import { testSendingConfig } from '../../app/outreach/__fixtures__/outreach-world.js'
 import { type SmtpSink, startSmtpSink } from '../../app/outreach/__fixtures__/smtp-sink.js'
+import { SHIPPED_TEMPLATES } from '../../domain/template-defaults.js'
 
 const CLI = ['--import', 'tsx', 'src/cli/run.ts']
 const run = promisify(execFile)
@@ -87,7 +88,11 @@ describe('comeback template | outbox | suppress', () => {
   it('lists and previews the shipped templates', async () => {
     const list = await comeback(['template', 'list', '--json'])
     expect(list.status).toBe(0)
-    expect(JSON.parse(list.stdout)).toHaveLength(8)
+    const keys = (JSON.parse(list.stdout) as { key: string }[]).map((row) => row.key)
+    // the product's own set, and the shadow portfolio's touches: 4 value kinds in 2 tones
+    expect(keys).toEqual(expect.arrayContaining(SHIPPED_TEMPLATES.map((one) => one.key)))
+    expect(keys.filter((key) => key.includes('-email-shadow-'))).toHaveLength(8)
+    expect(keys).toHaveLength(SHIPPED_TEMPLATES.length + 8)
     const preview = await comeback([
       'template',
       'preview',

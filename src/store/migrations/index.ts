@@ -9,6 +9,11 @@ import { migration0008WinBackModel } from './0008-win-back-model.js'
 import { migration0011Outreach } from './0011-outreach.js'
 import { migration0012MakeGoodsBounties } from './0012-make-goods-bounties.js'
 import { migration0013Campaigns } from './0013-campaigns.js'
+import { migration0014JobsShadow } from './0014-jobs-shadow.js'
+import { migration0015LettersInvites } from './0015-letters-invites.js'
+import { migration0016Plans } from './0016-plans.js'
+import { migration0017KeepPlansAlerts } from './0017-keep-plans-alerts.js'
+import { migration0019Privacy } from './0019-privacy.js'
 import type { StoreMigration } from './store-migration.js'
 
 /**
@@ -27,4 +32,9 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0011-outreach': migration0011Outreach,
   '0012-make-goods-bounties': migration0012MakeGoodsBounties,
   '0013-campaigns': migration0013Campaigns,
+  '0014-jobs-shadow': migration0014JobsShadow,
+  '0015-letters-invites': migration0015LettersInvites,
+  '0016-plans': migration0016Plans,
+  '0017-keep-plans-alerts': migration0017KeepPlansAlerts,
+  '0019-privacy': migration0019Privacy,
 }

@@ -15,14 +15,24 @@ const EVERYONE: readonly Role[] = ['admin', 'vp', 'manager', 'rep', 'analyst']
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'Dashboard', roles: EVERYONE },
+  { path: '/program', label: 'Program', roles: EVERYONE },
   { path: '/lost', label: 'Lost list', roles: EVERYONE },
   { path: '/customers', label: 'Customers', roles: EVERYONE },
   { path: '/imports', label: 'Imports', roles: ['admin', 'analyst'] },
   { path: '/audit', label: 'Audit log', roles: ['admin', 'vp'] },
   { path: '/cases', label: 'Cases', roles: EVERYONE },
   { path: '/todo', label: 'To do', roles: ['admin', 'vp', 'manager', 'rep'] },
+  { path: '/alerts', label: 'Alerts', roles: EVERYONE },
+  { path: '/let-go', label: 'Let go', roles: ['admin', 'vp', 'manager'] },
   { path: '/lessons', label: 'Lessons', roles: EVERYONE },
   { path: '/fixes', label: 'Fixes', roles: EVERYONE },
+  { path: '/templates', label: 'Templates', roles: EVERYONE },
+  { path: '/campaigns', label: 'Campaigns', roles: ['admin', 'vp', 'manager', 'analyst'] },
+  { path: '/shadow', label: 'Shadow portfolio', roles: EVERYONE },
+  { path: '/outbox', label: 'Outbox', roles: ['admin', 'vp', 'manager', 'analyst'] },
+  { path: '/suppressions', label: 'Suppressions', roles: ['admin', 'vp', 'analyst'] },
+  { path: '/earnings', label: 'My earnings', roles: EVERYONE },
+  { path: '/leaderboard', label: 'Leaderboard', roles: EVERYONE },
   { path: '/settings/cases', label: 'Settings', roles: ['admin', 'vp'] },
 ]
 

@@ -7,6 +7,7 @@ import { formatDate, humanize } from '../lib/format.js'
 import { Link } from '../lib/router.js'
 import { useApi, useMe } from '../lib/session.js'
 import { useApiQuery } from '../lib/use-api-query.js'
+import { CaseMakeGood } from './case-make-good.js'
 import {
   CaseMoveDialog,
   type UserListResponse,
@@ -14,6 +15,7 @@ import {
   useCompanyCurrency,
 } from './case-move.js'
 import { CasePeopleForm } from './case-people.js'
+import { CasePlan } from './case-plan.js'
 import { CaseAnswers, CaseOverrides, CaseTimeline, StageSteps } from './case-sections.js'
 import { type CaseStage, isEnding, STAGE_LABELS } from './case-stages.js'
 
@@ -122,6 +124,8 @@ function CaseView(props: {
           <CaseOverrides overrides={detail.overrides} names={names} />
         </Panel>
       </div>
+      <CaseMakeGood detail={detail} onCaseChanged={props.onChanged} />
+      <CasePlan detail={detail} onCaseChanged={props.onChanged} />
       <Panel title="Timeline" id="case-timeline">
         <CaseTimeline entries={detail.timeline} names={names} />
       </Panel>

@@ -18,7 +18,10 @@ import { Link } from '../lib/router.js'
 import { useApi, useMe } from '../lib/session.js'
 import { useApiQuery } from '../lib/use-api-query.js'
 import { AliveHistoryPanel, OrderHistoryPanel } from './customer-charts.js'
+import { CustomerLettersPanel } from './customer-letters.js'
 import { ContactsPanel, ContractsPanel, DealsPanel, IncidentsPanel } from './customer-sections.js'
+import { CustomerTimelinePanel } from './customer-timeline.js'
+import { KeepPlanPanel } from './keep-plan-panel.js'
 import { NewDecisionMakerForm } from './new-decision-maker-form.js'
 
 type Detail = CustomerDetailResponse & CustomerScoreExtras
@@ -104,6 +107,9 @@ function CustomerView(props: { detail: Detail }) {
       </div>
       <DealsPanel deals={detail.deals} mayOpenCases={canOpenCases} />
       <ContractsPanel contracts={detail.contracts} />
+      <KeepPlanPanel customerId={customer.id} />
+      <CustomerTimelinePanel customerId={customer.id} />
+      <CustomerLettersPanel customerId={customer.id} contacts={detail.contacts} />
     </>
   )
 }
