@@ -1,8 +1,9 @@
 import { launchCampaign } from '../campaigns/launch-campaign.js'
 import { resumeRestedCases } from '../cases/resume-rested-cases.js'
 import { sendOutbox } from '../outreach/send-outbox.js'
+import { purgeExpiredContacts } from '../privacy/purge-expired.js'
 import { runShadowCadence } from '../shadow/run-cadence.js'
-import type { JobHandlers } from './job-kinds.js'
+import { type JobHandlers, WORKER_LABEL } from './job-kinds.js'
 
 /**
  * The handler of each job kind, and why running it again is harmless:
@@ -13,6 +14,8 @@ import type { JobHandlers } from './job-kinds.js'
  * - `shadow.cadence`: each touch is keyed by subject and due day; the key makes its message, task
  *   and record once (see `runShadowCadence`).
  * - `cases.resume`: only resting cases whose date has come change, by a versioned update.
+ * - `privacy.purge`: a contact already anonymised is past nothing any more: a re-run purges 0
+ *   (TESTPLAN T24).
  */
 export const JOB_HANDLERS: JobHandlers = {
   'outbox.send': async ({ store, sending, now }) =>
@@ -29,4 +32,6 @@ export const JOB_HANDLERS: JobHandlers = {
   'cases.resume': async ({ store, who, today }) => ({
     resumed: await resumeRestedCases(store, who, { today }),
   }),
+  'privacy.purge': async ({ store, now }) =>
+    purgeExpiredContacts(store, { now: now(), actor: WORKER_LABEL, via: 'job' }),
 }

@@ -13,6 +13,7 @@ export const JOB_KINDS = [
   'campaign.launch',
   'shadow.cadence',
   'cases.resume',
+  'privacy.purge',
 ] as const
 
 export type JobKind = (typeof JOB_KINDS)[number]

@@ -74,5 +74,11 @@ describeWorld('scheduled campaign launches', targets, (current) => {
     // the daily jobs were made once for the day, too
     const daily = await listJobs(store, { kind: 'shadow.cadence', limit: 100 })
     expect(daily.map((job) => job.idempotency_key)).toEqual([`shadow.cadence:${today}`])
+    // the retention purge ran once for the day, and left its count as the job's result
+    const purges = await listJobs(store, { kind: 'privacy.purge', limit: 100 })
+    expect(purges.map((job) => [job.idempotency_key, job.status])).toEqual([
+      [`privacy.purge:${today}`, 'done'],
+    ])
+    expect(JSON.parse(purges[0]?.result_json ?? 'null')).toHaveProperty('purged')
   })
 })

@@ -8,8 +8,8 @@ export interface TickOutcome {
 
 /**
  * Enqueues the periodic jobs that are due at `now`, each under a time-bucket key so ticking as
- * often as one likes makes each job once per bucket: the shadow cadence and resting cases once a
- * day (`shadow.cadence:2026-11-23`), each scheduled campaign whose day has come once for ever
+ * often as one likes makes each job once per bucket: the shadow cadence, resting cases and the
+ * retention purge once a day (`shadow.cadence:2026-11-23`), each scheduled campaign whose day has come once for ever
  * (`campaign.launch:7`), and — when email is configured and messages wait — an outbox run once a
  * minute (`outbox.send:2026-11-23T10:15`).
  * @example await tick(store, { now: new Date(), sendingConfigured: true })
@@ -27,6 +27,7 @@ export async function tick(
   }[] = [
     { kind: 'shadow.cadence', key: `shadow.cadence:${today}` },
     { kind: 'cases.resume', key: `cases.resume:${today}` },
+    { kind: 'privacy.purge', key: `privacy.purge:${today}` },
     ...(await dueScheduledCampaignIds(store, today)).map((campaignId) => ({
       kind: 'campaign.launch' as const,
       key: `campaign.launch:${campaignId}`,
