@@ -148,10 +148,25 @@ describeWorld('T8 outbox crash', targets, (current, target) => {
           stdio: ['ignore', 'ignore', 'pipe'],
         },
       )
-      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
-      while (copiesPerRecipient(tag).size < 300) {
+      let gone = false
+      let childErrors = ''
+      child.stderr?.on('data', (chunk: Buffer) => {
+        childErrors += chunk.toString()
+      })
+      const exited = new Promise<void>((resolve) =>
+        child.on('exit', () => {
+          gone = true
+          resolve()
+        }),
+      )
+      while (copiesPerRecipient(tag).size < 300 && !gone) {
         await new Promise((resolve) => setTimeout(resolve, 5))
       }
+      // a sender that stopped by itself before the kill would make this test prove nothing
+      expect(
+        gone,
+        `the sending process stopped before the kill: ${childErrors.slice(0, 2000)}`,
+      ).toBe(false)
       child.kill('SIGKILL')
       await exited
       const config = testSendingConfig(sink.url)
