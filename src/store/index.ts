@@ -9,6 +9,8 @@ export { beginImport, DEFAULT_STALE_AFTER_MS, recoverImports } from './imports/i
 export { MIGRATIONS } from './migrations/index.js'
 export type { StoreDialect, StoreMigration } from './migrations/store-migration.js'
 export { addIdColumn, createVisibleView } from './migrations/store-migration.js'
+// the win-back program's tables (outreach, make-goods, plans, keep, privacy, jobs) have their own file
+export * from './program-surface.js'
 export type { OwnershipSpell } from './queries/account-ownership.js'
 export { ownershipHistory, setAccountOwner } from './queries/account-ownership.js'
 export type {
@@ -38,14 +40,6 @@ export {
 } from './queries/analysis-runs.js'
 export type { AuditEntry, AuditLogFilter } from './queries/audit.js'
 export { appendAudit, auditTrail, readAuditLog } from './queries/audit.js'
-export type { BountyRuleColumns, BountyRuleRow } from './queries/bounties.js'
-export {
-  getBountyRule,
-  insertBountyRule,
-  listBountyRules,
-  updateBaseCommissionRate,
-  updateBountyRule,
-} from './queries/bounties.js'
 export {
   insertContacts,
   insertContracts,
@@ -55,27 +49,6 @@ export {
   insertOrders,
   insertWinBackAttempts,
 } from './queries/bulk-insert.js'
-export {
-  type CampaignMemberDetail,
-  getCampaignMember,
-  listCampaignMemberDetails,
-} from './queries/campaign-member-details.js'
-export { armOutcomes, decisionMakersOf, letGoCustomers } from './queries/campaign-outcomes.js'
-export {
-  type ArmOutcome,
-  type CampaignMemberRow,
-  type CampaignRow,
-  campaignDb,
-  getCampaign,
-  insertCampaign,
-  insertCampaignMembers,
-  listCampaignMembers,
-  listCampaigns,
-  type NewCampaign,
-  type NewCampaignMember,
-  recordMemberOutreach,
-  setCampaignStatus,
-} from './queries/campaigns.js'
 export type { CaseChanges, CaseFilter, CaseRow, NewCase } from './queries/cases.js'
 export {
   countCasesOf,
@@ -129,26 +102,6 @@ export type {
   CustomerSortKey,
 } from './queries/customers.js'
 export { listCustomers } from './queries/customers.js'
-export type { EarningRow, NewEarning, WonCaseRow, WonOrderRow } from './queries/earnings.js'
-export {
-  insertEarnings,
-  listEarnings,
-  lockEarnings,
-  readCaseEarnings,
-  readLeaderboard,
-  readOrdersSince,
-  readWonCases,
-} from './queries/earnings.js'
-export type { ContactPii, SweepTarget } from './queries/erasure.js'
-export {
-  anonymiseContacts,
-  ERASED,
-  forgetCampaignContacts,
-  readContactPii,
-  rekeySuppressions,
-  scrubCustomerWords,
-  sweepValues,
-} from './queries/erasure.js'
 export type { FixRow, NewFix, NewResurfaced, ResurfacedRow } from './queries/fixes.js'
 export {
   insertFix,
@@ -166,61 +119,6 @@ export {
   listImportRuns,
   readRejectedRows,
 } from './queries/import-runs.js'
-export {
-  claimableJobIds,
-  claimJob,
-  dueScheduledCampaignIds,
-  endJob,
-  failExhaustedJobs,
-  getJob,
-  insertJob,
-  type JobEnd,
-  type JobRow,
-  jobsShadowDb,
-  listJobs,
-  type NewJob,
-  requeueJob,
-} from './queries/jobs.js'
-export {
-  type AlertFilter,
-  type AlertRow,
-  acknowledgeAlert,
-  getAlert,
-  insertAlert,
-  insertKeepPlan,
-  type KeepPlanFilter,
-  type KeepPlanRow,
-  keepDb,
-  type LetGoFacts,
-  listAlerts,
-  listKeepPlans,
-  type NewAlert,
-  type NewKeepPlan,
-  readIncidentsSince,
-  readKeepScoreHistory,
-  readLatestScoreOf,
-  readLetGoFacts,
-  readRunAsOf,
-  readWonCustomerCases,
-  type WatchedIncident,
-  type WatchedScore,
-  type WonCaseLine,
-} from './queries/keep.js'
-export {
-  decideLetGo,
-  type LetGoDecisionRow,
-  listLetGoDecisions,
-  markedLetGo,
-  type NewLetGoDecision,
-  readCustomerOwners,
-} from './queries/let-go.js'
-export type { CustomerContactLine, LetterRow, NewLetter } from './queries/letters.js'
-export {
-  insertLetter,
-  lettersDb,
-  listCampaignLetters,
-  readCustomerContacts,
-} from './queries/letters.js'
 export type {
   ListedStatus,
   LostDrive,
@@ -234,102 +132,6 @@ export type { CustomerNameRow } from './queries/lost-list-names.js'
 export { readCustomerNamesChunk } from './queries/lost-list-names.js'
 export type { LostRow } from './queries/lost-list-rows.js'
 export { readLostCustomerRows, readLostDealRows } from './queries/lost-list-rows.js'
-export type {
-  DamageLine,
-  MakeGoodPayoutRow,
-  MakeGoodRow,
-  NewMakeGood,
-} from './queries/make-goods.js'
-export {
-  decideMakeGood,
-  getMakeGood,
-  insertMakeGood,
-  insertMakeGoodPayout,
-  listMakeGoodPayouts,
-  listMakeGoods,
-  makeGoodDb,
-  readCustomerIncidents,
-  readValueIfWonBack,
-} from './queries/make-goods.js'
-export type { MeetingChanges, MeetingRow, NewMeeting } from './queries/meetings.js'
-export { getMeeting, insertMeeting, listMeetings, reviseMeeting } from './queries/meetings.js'
-export type {
-  NewOutboxMessage,
-  OutboxRow,
-  OutreachRecipient,
-} from './queries/outbox.js'
-export {
-  claimOutboxMessage,
-  countOutboxByStatus,
-  getOutboxMessage,
-  insertOutboxMessage,
-  listOutboxMessages,
-  markStaleSendingUnknown,
-  moveOutboxMessage,
-  nextQueuedIds,
-  readOutreachRecipient,
-} from './queries/outbox.js'
-export {
-  conditionIdOfTaskKey,
-  deleteConditionTask,
-  planConditionTaskKey,
-  syncConditionTask,
-} from './queries/plan-tasks.js'
-export {
-  agreePlanVersion,
-  bumpPlan,
-  completePlanCondition,
-  deletePlanCondition,
-  deletePlanExtra,
-  getPlanCondition,
-  getPlanOfCase,
-  insertPlan,
-  insertPlanCondition,
-  insertPlanExtra,
-  listPlanConditions,
-  listPlanExtras,
-  type NewPlanCondition,
-  type PlanConditionChanges,
-  type PlanConditionRow,
-  type PlanExtraRow,
-  type PlanRow,
-  planDb,
-  updatePlanCondition,
-} from './queries/plans.js'
-export type { ContactBasisRow } from './queries/privacy.js'
-export {
-  contactsPastRetention,
-  customersPastRetention,
-  erasedCustomerIds,
-  failUnlawfulOutboxMessage,
-  insertErasure,
-  insertFingerprints,
-  knownFingerprints,
-  lawfulContact,
-  privacyDb,
-  readContactBasis,
-  readPrivacyKey,
-  setErasureCounts,
-} from './queries/privacy.js'
-export {
-  type CaseFact,
-  type ChurnCount,
-  type ClosedDealGroup,
-  type CustomerCountGroup,
-  type FigurePeriod,
-  type FigurePerson,
-  readCampaignsLaunched,
-  readCaseFacts,
-  readChurnCounts,
-  readClosedDealGroups,
-  readEarningsByCase,
-  readFigurePeople,
-  readFigureRunOnOrBefore,
-  readLostAgainAfterWin,
-  readPayoutsByCase,
-  readPriceConcessionsByCase,
-  readRevenueSinceWin,
-} from './queries/program-figures.js'
 export type { Queryable } from './queries/queryable.js'
 export { inTransaction, isForeignKeyViolation, isUniqueViolation } from './queries/queryable.js'
 export type { NewReason, ReasonPhraseRow, ReasonRow } from './queries/reasons.js'
@@ -342,11 +144,6 @@ export {
   updateReason,
   upsertReasonPhrase,
 } from './queries/reasons.js'
-export {
-  campaignMemberCustomer,
-  contactOfCustomer,
-  insertRecordedTouch,
-} from './queries/recorded-touches.js'
 export type {
   AccountOwnershipRow,
   AuditLogRow,
@@ -410,50 +207,10 @@ export {
   replaceSetting,
   setSetting,
 } from './queries/settings.js'
-export {
-  getShadowContent,
-  hasShadowTouch,
-  insertShadowContent,
-  insertShadowTouch,
-  listShadowContent,
-  listShadowTouchesOf,
-  type NewShadowContent,
-  type NewShadowTouch,
-  readLastTouchAt,
-  readOpenCaseSubjects,
-  readOutboxStatuses,
-  readPresentContacts,
-  readShadowCandidates,
-  readShadowHistory,
-  readSuppressedKeys,
-  retireShadowContent,
-  type ShadowCandidateRow,
-  type ShadowContactRow,
-  type ShadowContentRow,
-  type ShadowTouchRow,
-} from './queries/shadow.js'
 export type { StoreStats } from './queries/stats.js'
 export { stats } from './queries/stats.js'
-export type { SubjectRow } from './queries/subject-data.js'
-export { readSubjectData } from './queries/subject-data.js'
-export type { NewSuppression, SuppressionRow } from './queries/suppressions.js'
-export {
-  findSuppressions,
-  flagContactsByEmail,
-  insertSuppression,
-  listSuppressions,
-} from './queries/suppressions.js'
 export type { NewTask, TaskFilter, TaskRow } from './queries/tasks.js'
 export { completeTask, getTask, insertTask, listTasks } from './queries/tasks.js'
-export type { NewTemplateVersion, TemplateRow } from './queries/templates.js'
-export {
-  getLatestTemplate,
-  getTemplateById,
-  insertTemplateVersion,
-  listLatestTemplates,
-} from './queries/templates.js'
-export type { NewTouch, TouchRow } from './queries/touches.js'
-export { insertTouch, listTouches } from './queries/touches.js'
 export type { NewUser, UserFilter } from './queries/users.js'
 export { createUser, findUserByEmail, getUser, listUsers } from './queries/users.js'
 export type {
@@ -496,7 +253,6 @@ export type {
   UsersTable,
   WinBackAttemptsTable,
 } from './schema.js'
-export type { CampaignTables } from './schema-campaigns.js'
 export type {
   CaseEventsTable,
   CaseReasonsTable,
@@ -509,11 +265,5 @@ export type {
   ResurfacedLossesTable,
   TasksTable,
 } from './schema-cases.js'
-export type { JobsShadowTables } from './schema-jobs-shadow.js'
-export type { KeepTables } from './schema-keep.js'
-export type { LettersTables } from './schema-letters.js'
-export type { MakeGoodTables } from './schema-make-goods.js'
-export type { PlanTables } from './schema-plans.js'
-export type { PrivacyTables } from './schema-privacy.js'
 export type { StoreDriver } from './store.js'
 export { DEFAULT_DATABASE_PATH, openStore, Store } from './store.js'
