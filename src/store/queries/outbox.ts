@@ -58,9 +58,10 @@ export async function nextQueuedIds(target: Queryable, limit: number): Promise<n
 }
 
 /**
- * Claims a queued message for sending, in one statement that also checks suppression (issue 6
- * part 5: "in the same step as the send"): it moves to `sending` only when it is still queued and
- * neither its address nor its contact is suppressed. Returns whether this caller holds it now.
+ * Claims a queued message for sending, in one statement that also checks suppression and the
+ * lawful basis (issue 6 part 5: "in the same step as the send"; TESTPLAN T22): it moves to
+ * `sending` only when it is still queued, neither its address nor its contact is suppressed, and
+ * its contact (if any) may be written to at `lawfulAt`. Returns whether this caller holds it now.
  */
 export async function claimOutboxMessage(
   target: Queryable,
@@ -68,12 +69,11 @@ export async function claimOutboxMessage(
     readonly id: number
     readonly fromAddress: string
     readonly at: string
-    /** when given, a message to a contact without a lawful basis at these cutoffs stays queued */
-    readonly lawfulAt?: PrivacyCutoffs
+    /** the lawful-basis windows' cutoffs at the moment of sending */
+    readonly lawfulAt: PrivacyCutoffs
   },
 ): Promise<boolean> {
-  const lawfulAt = claim.lawfulAt
-  let update = dbOf(target)
+  const update = dbOf(target)
     .updateTable('outbox_messages')
     .set({ status: 'sending', claimed_at: claim.at, from_address: claim.fromAddress })
     .where('id', '=', claim.id)
@@ -92,20 +92,17 @@ export async function claimOutboxMessage(
         ),
       ),
     )
-  if (lawfulAt !== undefined) {
-    // TESTPLAN T22: the lawful basis is checked in the same statement as suppression
-    update = update.where(({ or, eb, exists, selectFrom }) =>
+    .where(({ or, eb, exists, selectFrom }) =>
       or([
         eb('outbox_messages.contact_id', 'is', null),
         exists(
           selectFrom('contacts as lc')
             .select('lc.id')
             .whereRef('lc.id', '=', 'outbox_messages.contact_id')
-            .where(lawfulContact('lc', lawfulAt)),
+            .where(lawfulContact('lc', claim.lawfulAt)),
         ),
       ]),
     )
-  }
   const result = await update.executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
