@@ -36,6 +36,14 @@ export function addDays(date: string, days: number): string {
 }
 
 /**
+ * Whole days from `from` to `to` (negative when `to` is earlier).
+ * @example daysBetween('2024-02-28', '2024-03-01') // 2
+ */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS)
+}
+
+/**
  * The date `months` calendar months after `date`; a day past the end of the target month falls
  * back to that month's last day (31 January + 1 month = 29 February in a leap year).
  * @example addMonths('2024-01-31', 1) // '2024-02-29'

@@ -1,3 +1,4 @@
+import { daysBetween } from '../../domain/case-dates.js'
 import { keepWindowEnd, watchedIncidentKinds } from '../../domain/keep-watch.js'
 import {
   type KeepPlanRow,
@@ -63,10 +64,6 @@ function recurredAlert(plan: KeepPlanRow, incident: WatchedIncident, name: strin
     message: `${name}: a new ${what} incident on ${incident.occurredOn}${detail} — the reason they left (${reasons}) is back, ${daysBetween(plan.won_on, incident.occurredOn)} days after the win on ${plan.won_on}. Call them now.`,
     trigger_key: `reason_recurred:case:${plan.case_id}:incident:${incident.incidentKey}`,
   }
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
 }
 
 /**

@@ -1,3 +1,4 @@
+import { addDays, daysBetween } from '../../domain/case-dates.js'
 import {
   type CustomerCountGroup,
   readChurnCounts,
@@ -5,7 +6,7 @@ import {
   type Store,
 } from '../../store/index.js'
 import { accountTags, type FigureTags, inGroup, type People } from './dimensions.js'
-import { daysBetween, type Period, shiftDays } from './period.js'
+import type { Period } from './period.js'
 import { type Rate, rateOf } from './rate.js'
 
 /** Customers counted by a churn rule, in one set of groups. */
@@ -44,7 +45,7 @@ export async function readChurnFacts(
   if (endRun === undefined) {
     return null
   }
-  const start = shiftDays(period.from, -1)
+  const start = addDays(period.from, -1)
   const becameLost = await readChurnCounts(store, endRun.id, {
     kind: 'became_lost',
     from: start,

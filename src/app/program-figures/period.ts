@@ -1,3 +1,4 @@
+import { addDays, addMonths } from '../../domain/case-dates.js'
 import { ValidationError } from '../../domain/errors.js'
 
 /** The period figures are counted over: two ISO days, both included. */
@@ -7,22 +8,6 @@ export interface Period {
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
-
-/** The day `months` calendar months before or after `day` (clamped to the month's end). */
-export function shiftMonths(day: string, months: number): string {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number]
-  const target = new Date(Date.UTC(year, month - 1 + months, 1))
-  const lastDay = new Date(
-    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
-  ).getUTCDate()
-  target.setUTCDate(Math.min(date, lastDay))
-  return target.toISOString().slice(0, 10)
-}
-
-/** Whole days from `from` to `to`. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
-}
 
 function checkedDay(value: string, field: string): string {
   if (!ISO_DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
@@ -43,14 +28,9 @@ function checkedDay(value: string, field: string): string {
 export function periodOf(asked: { from?: string; to?: string }, today: string): Period {
   const to = checkedDay(asked.to ?? today, 'to')
   const from =
-    asked.from === undefined ? shiftDays(shiftMonths(to, -12), 1) : checkedDay(asked.from, 'from')
+    asked.from === undefined ? addDays(addMonths(to, -12), 1) : checkedDay(asked.from, 'from')
   if (from > to) {
     throw new ValidationError(`from: ${from} is after to ${to}`)
   }
   return { from, to }
-}
-
-/** The day `days` after `day`. */
-export function shiftDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 }

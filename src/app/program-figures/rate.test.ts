@@ -1,8 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { addDays } from '../../domain/case-dates.js'
 import { type ChurnFacts, churnRate } from './churn-rate.js'
 import type { CaseRecord } from './facts.js'
-import { periodOf, shiftDays } from './period.js'
+import { periodOf } from './period.js'
 import { quartilesOf } from './quartiles.js'
 import { rateOf } from './rate.js'
 import { winBackRate } from './win-back-rate.js'
@@ -57,7 +58,7 @@ const caseRecord = fc
       customer_id: 'C-1',
       stage,
       opened_on: '2023-06-01',
-      ended_on: endOffset === null ? null : shiftDays(PERIOD.from, endOffset),
+      ended_on: endOffset === null ? null : addDays(PERIOD.from, endOffset),
       owner_id: 1,
       tags: { manager: ['1'], rep: [''], reason: [''], segment: [''] },
     }),
@@ -106,13 +107,13 @@ describe('periodOf', () => {
   it('defaults to the twelve months that end on the day given', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 20_000 }), (offset) => {
-        const today = shiftDays('1990-01-01', offset)
+        const today = addDays('1990-01-01', offset)
         const period = periodOf({}, today)
         expect(period.to).toBe(today)
         const yearBefore = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`
         // a year earlier, plus one day (29 February a year back is 1 March's eve)
-        expect(period.from > shiftDays(yearBefore, -1) || today.endsWith('02-29')).toBe(true)
-        expect(period.from <= shiftDays(yearBefore, 1)).toBe(true)
+        expect(period.from > addDays(yearBefore, -1) || today.endsWith('02-29')).toBe(true)
+        expect(period.from <= addDays(yearBefore, 1)).toBe(true)
       }),
     )
   })

@@ -1,5 +1,6 @@
+import { addMonths } from '../../domain/case-dates.js'
 import type { CaseRecord } from './facts.js'
-import { type Period, shiftMonths } from './period.js'
+import type { Period } from './period.js'
 import { type Rate, rateOf } from './rate.js'
 
 /** How many won-back customers were lost again, with the censoring said out loud. */
@@ -29,10 +30,10 @@ export function relapseRate(
   const relapsedWithinYear = (record: CaseRecord) => {
     const lostOn = lostAgainByCase.get(record.case_id)
     const winOn = record.ended_on ?? ''
-    return lostOn !== undefined && lostOn > winOn && lostOn <= shiftMonths(winOn, 12)
+    return lostOn !== undefined && lostOn > winOn && lostOn <= addMonths(winOn, 12)
   }
-  const maturedFrom = shiftMonths(period.from, -12)
-  const maturedTo = shiftMonths(period.to, -12)
+  const maturedFrom = addMonths(period.from, -12)
+  const maturedTo = addMonths(period.to, -12)
   const matured = wins.filter(
     (record) => (record.ended_on ?? '') >= maturedFrom && (record.ended_on ?? '') <= maturedTo,
   )

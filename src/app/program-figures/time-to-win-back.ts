@@ -1,5 +1,6 @@
+import { daysBetween } from '../../domain/case-dates.js'
 import type { CaseRecord } from './facts.js'
-import { daysBetween, type Period } from './period.js'
+import type { Period } from './period.js'
 import { type Quartiles, quartilesOf } from './quartiles.js'
 import { endedIn } from './win-back-rate.js'
 
