@@ -132,6 +132,9 @@ async function writeAll<TKind extends ImportKind>(
     await writeInSlices(session, records, { tally, report, sizer })
     context.options.onProgress?.({ bytesRead, totalBytes: context.sizeBytes, read })
   }
+  const held = await session.finishWriting()
+  tallyOutcome(tally, held)
+  await report.add(held.conflicts)
   checkInvariant(tally)
   return tally
 }

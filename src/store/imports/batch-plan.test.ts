@@ -28,7 +28,10 @@ describeEachDialect('repeated keys within one import', dialects, (current) => {
       [5000, 'duplicate_key_conflict'],
     ])
     expect(one.conflicts[0]?.message).toContain(`line ${first.line}`)
-    expect(two.conflicts.map((conflict) => conflict.line)).toEqual([5002])
+    // on SQLite this first load into an empty table holds a repeat from an earlier batch back
+    // until the key index is built again: it settles when the writing finishes
+    const rest = await session.finishWriting()
+    expect([...two.conflicts, ...rest.conflicts].map((conflict) => conflict.line)).toEqual([5002])
     const counts = await session.publish()
     expect(counts).toEqual({ read: 1003, inserted: 1000, updated: 0, unchanged: 1, rejected: 2 })
     const visible = new Map((await visibleOrders(store, prefix)).map((row) => [row.order_key, row]))

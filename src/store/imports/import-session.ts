@@ -8,8 +8,13 @@ import type {
 import type { Store } from '../store.js'
 import { planBatch } from './batch-plan.js'
 import { addCountsQuery, rejectQueries } from './bookkeeping.js'
+import { BulkLoad } from './bulk-load.js'
 import { deleteImportRows, deletePending } from './cleanup.js'
-import { restoreDeferredIndexes } from './deferred-indexes.js'
+import {
+  deferIndexesWhenEmpty,
+  deferKeyIndexWhenEmpty,
+  restoreDeferredIndexes,
+} from './deferred-indexes.js'
 import { OwnerEmails } from './owner-emails.js'
 import { writePostgresBatch } from './postgres-batch.js'
 import { publishImport } from './publish.js'
@@ -47,6 +52,12 @@ export interface ImportSession<TKind extends ImportKind = ImportKind> {
    * @throws ConflictError when the import is no longer running
    */
   write(records: readonly RecordByKind[TKind][]): Promise<BatchOutcome>
+  /**
+   * Writes what `write` held back — on a first load into an empty SQLite table, the records whose
+   * key may repeat an earlier one, settled once the key index is built again — and returns their
+   * outcome. Call it once after the last `write`; `publish` does it too, uncounted.
+   */
+  finishWriting(): Promise<BatchOutcome>
   /** Stores records the caller rejected (bad values, bad CSV) in `rejected_rows` and counts them. */
   reject(rows: readonly RejectedRecord[]): Promise<void>
   /**
@@ -70,6 +81,8 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
   readonly #context: WriteContext<TKind>
   #queue: Promise<unknown> = Promise.resolve()
   #closed = false
+  /** set while a first load into an empty table runs without the key index */
+  #bulk: BulkLoad<TKind> | null = null
 
   constructor(store: Store, id: number, kind: TKind) {
     this.id = id
@@ -82,12 +95,21 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
       table: RECORD_TABLES[kind],
       knownCustomers: new KnownCustomers(),
       ownerIdOf: (email) => this.#owners.idOf(email),
-      hints: { expectExistingKeys: false, indexesDecided: false, expectExistingCustomers: false },
+      hints: {
+        expectExistingKeys: false,
+        indexesDecided: false,
+        expectExistingCustomers: false,
+        keyIndexDeferred: false,
+      },
     }
   }
 
   write(records: readonly RecordByKind[TKind][]): Promise<BatchOutcome> {
     return this.#enqueue(() => this.#write(records))
+  }
+
+  finishWriting(): Promise<BatchOutcome> {
+    return this.#enqueue(() => this.#endBulkLoad())
   }
 
   reject(rows: readonly RejectedRecord[]): Promise<void> {
@@ -96,6 +118,7 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
 
   publish(): Promise<ImportCounts> {
     return this.#enqueue(async () => {
+      await this.#endBulkLoad()
       // built while the rows are still invisible, so publishing stays one short transaction
       await restoreDeferredIndexes(this.#store)
       const counts = await publishImport(this.#store, this.id, this.#context.table)
@@ -110,6 +133,8 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
 
   fail(message: string): Promise<void> {
     return this.#enqueue(async () => {
+      this.#bulk?.release()
+      this.#bulk = null
       await forgetSeen(this.#store, this.id)
       await failImport(this.#store, this.id, message)
       this.#closed = true
@@ -128,10 +153,77 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
   }
 
   async #write(records: readonly RecordByKind[TKind][]): Promise<BatchOutcome> {
+    if (!this.#context.hints.indexesDecided && this.#store.dialect === 'sqlite') {
+      await this.#deferSqliteIndexes()
+    }
+    const bulk = this.#bulk
+    if (bulk === null) {
+      return this.#writeRecords(records)
+    }
+    const { now, distinct } = bulk.admit(records)
+    const outcome = await this.#writeRecords(now, distinct)
+    // ended early: too many held, or another import built the key index again to write beside it
+    const ended = bulk.saturated || !this.#context.hints.keyIndexDeferred
+    return ended ? sumOutcomes(outcome, await this.#endBulkLoad()) : outcome
+  }
+
+  /**
+   * Before the first batch: a table with no row at all loses its secondary indexes until publish,
+   * and its key index too (a bulk load), in one transaction with their notes.
+   */
+  async #deferSqliteIndexes(): Promise<void> {
+    const { table } = this.#context.table
+    const { keyColumn } = this.#context.table
+    const bulk = await withSqliteHandle(this.#store, (handle) =>
+      handle
+        .transaction(() => {
+          deferIndexesWhenEmpty(handle, table)
+          return deferKeyIndexWhenEmpty(handle, table, keyColumn)
+        })
+        .immediate(),
+    )
+    this.#context.hints.indexesDecided = true
+    this.#context.hints.keyIndexDeferred = bulk
+    this.#bulk = bulk ? new BulkLoad(this.#context.table) : null
+  }
+
+  /** Ends a bulk load: builds the deferred indexes again, then writes the held records in order. */
+  async #endBulkLoad(): Promise<BatchOutcome> {
+    const bulk = this.#bulk
+    if (bulk === null) {
+      return NOTHING_WRITTEN
+    }
+    this.#bulk = null
+    await restoreDeferredIndexes(this.#store)
+    this.#context.hints.keyIndexDeferred = false
+    const held = bulk.release()
+    // held records repeat a key, as a rule: look them up rather than try inserting first
+    this.#context.hints.expectExistingKeys = held.length > 0
+    let outcome = NOTHING_WRITTEN
+    for (let start = 0; start < held.length; start += HELD_PER_WRITE) {
+      const slice = held.slice(start, start + HELD_PER_WRITE)
+      outcome = sumOutcomes(outcome, await this.#writeRecords(slice))
+    }
+    return outcome
+  }
+
+  async #writeRecords(
+    records: readonly RecordByKind[TKind][],
+    distinctKeys = false,
+  ): Promise<BatchOutcome> {
+    if (records.length === 0) {
+      return NOTHING_WRITTEN
+    }
     const { table } = this.#context
     await this.#owners.load(records.map((record) => table.ownerEmailOf(record)))
     const { knownCustomers } = this.#context
-    const plan = planBatch(table, records, this.#context.ownerIdOf, (id) => knownCustomers.has(id))
+    const plan = planBatch(
+      table,
+      records,
+      this.#context.ownerIdOf,
+      (id) => knownCustomers.has(id),
+      distinctKeys,
+    )
     const written = await this.#writePlanned(records, plan)
     // the first committed batch has decided whether the table's indexes wait for publish
     this.#context.hints.indexesDecided = true
@@ -182,6 +274,20 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
         await postgresRun(client, query)
       }
     })
+  }
+}
+
+// the held records of a bulk load are written in slices of this many, each its own transaction
+const HELD_PER_WRITE = 16_384
+
+const NOTHING_WRITTEN: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, conflicts: [] }
+
+function sumOutcomes(left: BatchOutcome, right: BatchOutcome): BatchOutcome {
+  return {
+    inserted: left.inserted + right.inserted,
+    updated: left.updated + right.updated,
+    unchanged: left.unchanged + right.unchanged,
+    conflicts: [...left.conflicts, ...right.conflicts],
   }
 }
 

@@ -36,6 +36,9 @@ export interface TableStatements {
   /** SQLite: insert `SQLITE_ROWS_PER_INSERT` new rows, skipping keys that exist */
   readonly sqliteInsertMany: string
   readonly sqliteInsertOne: string
+  /** SQLite: the same, for a bulk load without the key index, whose keys are all new */
+  readonly sqliteAppendMany: string
+  readonly sqliteAppendOne: string
   /**
    * SQLite: for the JSON array of keys `@keys`, the stored row (if any) and what import
    * `@importId` staged for it under `@upsertName` or `@seenName`
@@ -74,11 +77,12 @@ export function statementsFor(table: AnyTable): TableStatements {
   return statements
 }
 
-function sqliteInsert(table: AnyTable, rowCount: number): string {
+function sqliteInsert(table: AnyTable, rowCount: number, append = false): string {
   const columns = insertColumns(table)
   const row = `(${Array.from({ length: columns.length + 1 }, () => '?').join(', ')})`
   const rows = Array.from({ length: rowCount }, () => row).join(', ')
-  return `insert into ${table.table} (${names(columns)}, import_id) values ${rows} on conflict (${names([table.keyColumn])}) do nothing`
+  const insert = `insert into ${table.table} (${names(columns)}, import_id) values ${rows}`
+  return append ? insert : `${insert} on conflict (${names([table.keyColumn])}) do nothing`
 }
 
 function writeStatements(table: AnyTable) {
@@ -98,6 +102,8 @@ function writeStatements(table: AnyTable) {
   return {
     sqliteInsertMany: sqliteInsert(table, SQLITE_ROWS_PER_INSERT),
     sqliteInsertOne: sqliteInsert(table, 1),
+    sqliteAppendMany: sqliteInsert(table, SQLITE_ROWS_PER_INSERT, true),
+    sqliteAppendOne: sqliteInsert(table, 1, true),
     sqliteSelectStored: sqliteStored,
     postgresCreateStage: `create temporary table import_stage on commit drop as select ${columns} from ${table.table} with no data`,
     postgresCopyStage: `copy import_stage (${columns}) from stdin`,

@@ -11,7 +11,7 @@ import {
 import { addCountsQuery, heartbeatQuery, rejectQueries, uncommittedQuery } from './bookkeeping.js'
 import { type Cell, cellsToJson } from './cells.js'
 import type { Classification, ImportContext } from './classify.js'
-import { deferIndexesWhenEmpty } from './deferred-indexes.js'
+import { keyIndexDeferred, restoreKeyIndexNow } from './deferred-indexes.js'
 import { sqliteAll, sqliteRun } from './raw-query.js'
 import { pendingName, SQLITE_ROWS_PER_INSERT, statementsFor } from './sql-text.js'
 import { createSeenTable, stageSeenRows } from './sqlite-seen.js'
@@ -53,9 +53,7 @@ export function writeSqliteBatch<TKind extends ImportKind>(
     if (sqliteRun(handle, heartbeatQuery(store.db, importId, now)) !== 1) {
       throw new ConflictError(`import ${importId} is no longer running`)
     }
-    if (!context.hints.indexesDecided) {
-      deferIndexesWhenEmpty(handle, context.table.table)
-    }
+    settleKeyIndex(handle, context)
     const uncommitted = sqliteAll(handle, uncommittedQuery(store.db)).map((row) => row.id)
     const importContext = { importId, uncommittedImportIds: new Set(uncommitted) }
     const ensuredCustomers = ensureCustomers(handle, context, plan.customerIds, importContext, now)
@@ -73,6 +71,21 @@ export function writeSqliteBatch<TKind extends ImportKind>(
     return { settled, ensuredCustomers }
   })
   return withoutForeignKeyChecks(handle, () => withoutSync(handle, () => transaction.immediate()))
+}
+
+/**
+ * A bulk load writes without the key index only while its note stands: once anyone has built the
+ * index again (another import's batch, a failing import's cleanup), it writes through the ordinary
+ * path from this batch on. Any other import builds the index before it writes, so a key can never
+ * repeat unseen. Both checks run inside the batch's transaction, so no writer comes between.
+ */
+function settleKeyIndex(handle: Sqlite.Database, context: WriteContext<ImportKind>): void {
+  const deferred = keyIndexDeferred(handle, context.table.table)
+  if (context.hints.keyIndexDeferred) {
+    context.hints.keyIndexDeferred = deferred
+  } else if (deferred) {
+    restoreKeyIndexNow(handle, context.table.table)
+  }
 }
 
 /**
@@ -220,8 +233,10 @@ function insertAll(
 ): number {
   const { table } = context
   const statements = statementsFor(table)
-  const many = prepared(handle, statements.sqliteInsertMany)
-  const one = prepared(handle, statements.sqliteInsertOne)
+  // a bulk load has no key index to skip existing keys by, and needs none: its keys are new
+  const append = context.hints.keyIndexDeferred
+  const many = prepared(handle, append ? statements.sqliteAppendMany : statements.sqliteInsertMany)
+  const one = prepared(handle, append ? statements.sqliteAppendOne : statements.sqliteInsertOne)
   const width = 2 + table.contentColumns.length + table.insertOnlyColumns.length
   // one parameter array reused by every statement: no garbage per row on the hot path
   const values = new Array<Cell>(width * SQLITE_ROWS_PER_INSERT)

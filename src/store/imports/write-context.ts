@@ -49,5 +49,7 @@ export interface WriteContext<TKind extends ImportKind> {
     indexesDecided: boolean
     /** PostgreSQL: a batch met a customer that existed, so later ones skip the COPY attempt */
     expectExistingCustomers: boolean
+    /** SQLite: this import dropped the key index for a bulk load, and knows every repeat itself */
+    keyIndexDeferred: boolean
   }
 }

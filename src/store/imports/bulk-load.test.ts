@@ -1,0 +1,109 @@
+import { expect, it } from 'vitest'
+import type { OrderRecord } from '../../domain/records.js'
+import { describeEachDialect, testDialects } from './__fixtures__/dialects.js'
+import {
+  freshPrefix,
+  integrityCheck,
+  startInput,
+  storedOrderCount,
+  visibleOrders,
+} from './__fixtures__/import-helpers.js'
+import { orderRecords } from './__fixtures__/order-records.js'
+import { beginImport } from './begin-import.js'
+import { BulkLoad } from './bulk-load.js'
+import { RECORD_TABLES } from './record-tables.js'
+
+const dialects = await testDialects()
+
+it('admits new keys, keeps a repeat of an admitted record beside it, and holds the rest in order', () => {
+  const bulk = new BulkLoad(RECORD_TABLES.orders)
+  const [a, b, c] = orderRecords({ prefix: freshPrefix(), count: 3 }) as [
+    OrderRecord,
+    OrderRecord,
+    OrderRecord,
+  ]
+  const first = bulk.admit([a, b, { ...a, line: 90 }])
+  expect(first.now.map((record) => record.line)).toEqual([a.line, b.line, 90])
+  expect(first.distinct).toBe(false)
+  // a repeat from an earlier batch, and a repeat of that held record in the same batch
+  const second = bulk.admit([{ ...b, line: 91 }, c, { ...b, line: 92 }])
+  expect(second.now.map((record) => record.line)).toEqual([c.line])
+  expect(second.distinct).toBe(true)
+  expect(bulk.saturated).toBe(false)
+  expect(bulk.release().map((record) => record.line)).toEqual([91, 92])
+  expect(bulk.release()).toEqual([])
+})
+
+// the orders table must be empty for a bulk load: each test leaves it empty again or publishes last
+describeEachDialect('a first load into an empty orders table', dialects, (current) => {
+  it('settles repeats across batches exactly as in place: identical ones unchanged, others conflicts', async () => {
+    const store = current()
+    const prefix = freshPrefix()
+    const records = orderRecords({ prefix, count: 300 })
+    const [x, y] = [records[5] as OrderRecord, records[150] as OrderRecord]
+    const session = await beginImport(store, startInput())
+    const one = await session.write(records.slice(0, 200))
+    const two = await session.write([
+      ...records.slice(200),
+      { ...x, line: 1000 },
+      { ...x, line: 1001, amountMinor: x.amountMinor + 1 },
+      { ...y, line: 1002, status: 'cancelled' },
+      { ...y, line: 1003 },
+    ])
+    const rest = await session.finishWriting()
+    const all = [one, two, rest]
+    const sum = (pick: (o: (typeof all)[number]) => number) =>
+      all.reduce((total, o) => total + pick(o), 0)
+    expect(sum((o) => o.inserted)).toBe(300)
+    expect(sum((o) => o.unchanged)).toBe(2)
+    const conflicts = all.flatMap((o) => o.conflicts).sort((l, r) => l.line - r.line)
+    expect(conflicts.map((c) => [c.line, c.code])).toEqual([
+      [1001, 'duplicate_key_conflict'],
+      [1002, 'duplicate_key_conflict'],
+    ])
+    expect(await session.publish()).toEqual({
+      read: 304,
+      inserted: 300,
+      updated: 0,
+      unchanged: 2,
+      rejected: 2,
+    })
+    const visible = new Map((await visibleOrders(store, prefix)).map((row) => [row.order_key, row]))
+    expect(visible.size).toBe(300)
+    expect(Number(visible.get(x.key)?.amount_minor)).toBe(x.amountMinor)
+    expect(visible.get(y.key)?.status).toBe('placed')
+    expect(await integrityCheck(store)).toBe('ok')
+    // the key index is back: the same key cannot be stored twice
+    const repeat = { order_key: x.key, customer_id: x.customerId, ordered_on: x.orderedOn }
+    await expect(
+      store.db
+        .insertInto('orders')
+        .values({ ...repeat, amount_minor: 1, currency: 'EUR', status: 'placed' })
+        .execute(),
+    ).rejects.toThrow()
+  })
+})
+
+describeEachDialect('an import beside a bulk load', dialects, (current) => {
+  it('builds the key index the load dropped, and both store each order once', async () => {
+    const store = current()
+    // a fresh table: the orders of the tests above are removed
+    await store.db.deleteFrom('orders').execute()
+    const prefix = freshPrefix()
+    const records = orderRecords({ prefix, count: 400 })
+    const bulk = await beginImport(store, startInput())
+    await bulk.write(records.slice(0, 200))
+    const beside = await beginImport(store, startInput())
+    expect((await beside.write(records.slice(100, 300))).inserted).toBe(200)
+    // the load carries on past the index being back: its repeats are classified, none lost
+    const later = await bulk.write([...records.slice(200), { ...records[0]!, line: 999 }])
+    const rest = await bulk.finishWriting()
+    expect(later.inserted + rest.inserted).toBe(200)
+    expect(later.unchanged + rest.unchanged).toBe(1)
+    await bulk.publish()
+    await beside.publish()
+    expect(await storedOrderCount(store, prefix)).toBe(400)
+    expect(await visibleOrders(store, prefix)).toHaveLength(400)
+    expect(await integrityCheck(store)).toBe('ok')
+  })
+})

@@ -1,0 +1,69 @@
+import type { ImportKind, RecordByKind } from '../../domain/records.js'
+import { KeyFingerprints } from './key-fingerprints.js'
+import type { RecordTable } from './record-tables.js'
+
+// records held back until the key index is built again; past this many, the bulk load ends early
+// rather than hold a file full of repeats in memory
+const MAX_HELD = 100_000
+
+/**
+ * A first import into an empty table, written without the key's unique index (see
+ * `deferKeyIndexWhenEmpty`). Every record whose key was certainly never written goes straight in;
+ * a record whose key may have been (a repeat, or a fingerprint collision) is held back, in file
+ * order, and written through the ordinary path once the index is built, where it is classified
+ * exactly as it would have been in place: a repeat of a key only ever follows its first record.
+ */
+export class BulkLoad<TKind extends ImportKind> {
+  readonly #table: RecordTable<TKind>
+  readonly #seen = new KeyFingerprints()
+  #held: RecordByKind[TKind][] = []
+
+  constructor(table: RecordTable<TKind>) {
+    this.#table = table
+  }
+
+  /**
+   * The records to write now; the rest are held. A repeat within the batch goes where its first
+   * went, so a repeat of a record written now is settled against it in memory, line and all;
+   * `distinct` says no key repeats among the records to write now.
+   */
+  admit(records: readonly RecordByKind[TKind][]): {
+    now: RecordByKind[TKind][]
+    distinct: boolean
+  } {
+    const now: RecordByKind[TKind][] = []
+    // the key of each record written now, and of each held one met in this batch
+    const writtenNow = new Map<string, boolean>()
+    let distinct = true
+    for (const record of records) {
+      const key = this.#table.keyOf(record)
+      if (!this.#seen.add(key)) {
+        writtenNow.set(key, true)
+        now.push(record)
+        continue
+      }
+      const first = writtenNow.get(key)
+      if (first === true) {
+        distinct = false
+        now.push(record)
+      } else {
+        writtenNow.set(key, false)
+        this.#held.push(record)
+      }
+    }
+    return { now, distinct }
+  }
+
+  /** True when the load should end now: too many records held, or too many keys to tell apart. */
+  get saturated(): boolean {
+    return this.#held.length >= MAX_HELD || this.#seen.full
+  }
+
+  /** The held records, in file order, handed over once; the fingerprints are freed. */
+  release(): RecordByKind[TKind][] {
+    const held = this.#held
+    this.#held = []
+    this.#seen.clear()
+    return held
+  }
+}
