@@ -28,7 +28,7 @@ describeEachDialect('repeated keys within one import', dialects, (current) => {
       [5000, 'duplicate_key_conflict'],
     ])
     expect(one.conflicts[0]?.message).toContain(`line ${first.line}`)
-    // on SQLite this first load into an empty table holds a repeat from an earlier batch back
+    // this first load into an empty table holds a repeat from an earlier batch back
     // until the key index is built again: it settles when the writing finishes
     const rest = await session.finishWriting()
     expect([...two.conflicts, ...rest.conflicts].map((conflict) => conflict.line)).toEqual([5002])

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import type Sqlite from 'better-sqlite3'
 import type pg from 'pg'
 import type { Store } from '../store.js'
@@ -24,16 +25,16 @@ const KNOWN_DEFINITIONS: Readonly<Record<string, string>> = {
     'create index orders_customer_ordered_on_ix on orders (customer_id, ordered_on)',
 }
 
-const NOTE = 'insert into import_deferred_indexes (name, table_name, definition) values '
-const SQLITE_NOTE = `${NOTE}(?, ?, ?) on conflict (name) do nothing`
-const POSTGRES_NOTE = `${NOTE}($1, $2, $3) on conflict (name) do nothing`
+export const NOTE = 'insert into import_deferred_indexes (name, table_name, definition) values '
+export const SQLITE_NOTE = `${NOTE}(?, ?, ?) on conflict (name) do nothing`
+export const POSTGRES_NOTE = `${NOTE}($1, $2, $3) on conflict (name) do nothing`
 // non-unique indexes only: autoindexes (primary keys, unique columns) have no sql
 const SQLITE_INDEXES =
   "select name, sql as definition from sqlite_master where type = 'index' and tbl_name = ? and sql is not null and sql not like 'create unique%'"
 const POSTGRES_INDEXES =
   "select indexname as name, indexdef as definition from pg_indexes where schemaname = current_schema() and tablename = $1 and indexdef not like 'CREATE UNIQUE%'"
 
-interface IndexRow {
+export interface IndexRow {
   readonly name: string
   readonly definition: string
 }
@@ -61,86 +62,6 @@ export function deferIndexesWhenEmpty(handle: Sqlite.Database, table: ImportedTa
 }
 
 /**
- * Inside a write transaction, for a first bulk load into an empty `table`: drops the unique index
- * of its key column as well, noted like the others, so rows append without a random insert into
- * that index each (measured on 10M orders: most of the import's time, the index outgrowing the
- * page cache and every batch rewriting its pages). The caller then owes what the index did: it
- * must know every repeat of a key itself (`KeyFingerprints`) until `restoreDeferredIndexes`
- * builds it again. Returns whether it dropped it. SQLite only.
- */
-export function deferKeyIndexWhenEmpty(
-  handle: Sqlite.Database,
-  table: ImportedTable,
-  keyColumn: string,
-): boolean {
-  if (handle.prepare(`select 1 from ${table} limit 1`).get() !== undefined) {
-    return false
-  }
-  const index = keyIndexOf(handle, table, keyColumn)
-  if (index === null) {
-    return false
-  }
-  handle.prepare(SQLITE_NOTE).run(index.name, table, index.definition)
-  handle.exec(`drop index ${quoted(index.name)}`)
-  return true
-}
-
-/** The plain unique index on `keyColumn` alone (not a primary key, not partial), or null. */
-function keyIndexOf(
-  handle: Sqlite.Database,
-  table: ImportedTable,
-  keyColumn: string,
-): IndexRow | null {
-  const indexes = handle.prepare(`pragma index_list(${quoted(table)})`).all() as {
-    name: string
-    unique: number
-    origin: string
-    partial: number
-  }[]
-  for (const index of indexes) {
-    if (index.unique !== 1 || index.origin !== 'c' || index.partial !== 0) {
-      continue
-    }
-    const columns = handle.prepare(`pragma index_info(${quoted(index.name)})`).all() as {
-      name: string
-    }[]
-    if (columns.length === 1 && columns[0]?.name === keyColumn) {
-      const row = handle
-        .prepare("select sql from sqlite_master where type = 'index' and name = ?")
-        .get(index.name) as { sql: string | null } | undefined
-      return row?.sql == null ? null : { name: index.name, definition: row.sql }
-    }
-  }
-  return null
-}
-
-const KEY_NOTES =
-  "select name, definition from import_deferred_indexes where table_name = ? and lower(definition) like 'create unique%'"
-
-/** Whether an import has dropped the key index of `table` for a bulk load that is not finished. */
-export function keyIndexDeferred(handle: Sqlite.Database, table: ImportedTable): boolean {
-  return handle.prepare(KEY_NOTES).all(table).length > 0
-}
-
-/**
- * Inside a write transaction: builds the key index of `table` that another import's bulk load
- * dropped, so this import can write the table safely beside it; that load sees the index back at
- * its next batch and carries on through the ordinary path. Its rows never repeat a key, so the
- * build cannot fail on them.
- */
-export function restoreKeyIndexNow(handle: Sqlite.Database, table: ImportedTable): void {
-  for (const index of handle.prepare(KEY_NOTES).all(table) as IndexRow[]) {
-    const exists = handle
-      .prepare("select 1 from sqlite_master where type = 'index' and name = ?")
-      .get(index.name)
-    if (exists === undefined) {
-      handle.exec(index.definition)
-    }
-    handle.prepare('delete from import_deferred_indexes where name = ?').run(index.name)
-  }
-}
-
-/**
  * PostgreSQL's `deferIndexesWhenEmpty`, inside the batch's transaction: the drop locks the table
  * until that first batch commits, and commits or rolls back with it.
  */
@@ -163,7 +84,7 @@ export async function deferPostgresIndexesWhenEmpty(
   return deferred
 }
 
-function quoted(name: string): string {
+export function quoted(name: string): string {
   return `"${name.replaceAll('"', '""')}"`
 }
 
@@ -244,12 +165,19 @@ function knownMissing(noted: readonly IndexRow[]): IndexRow[] {
 // flat (it spills to temporary files instead)
 const BUILD_CACHE_KIB = 32 * 1024
 
+// SQLite's sorter can sort and merge its runs on helper threads: building from 1M orders, the key
+// index took 276 ms with 2 threads against 569 ms with none, the customer index 701 against 887
+const BUILD_THREADS = Math.min(4, availableParallelism())
+
 function buildWithSmallCache(handle: Sqlite.Database, build: () => void): void {
   const before = Number(handle.pragma('cache_size', { simple: true }))
+  const threadsBefore = Number(handle.pragma('threads', { simple: true }))
   handle.pragma(`cache_size = -${BUILD_CACHE_KIB}`)
+  handle.pragma(`threads = ${BUILD_THREADS}`)
   try {
     build()
   } finally {
     handle.pragma(`cache_size = ${before}`)
+    handle.pragma(`threads = ${threadsBefore}`)
   }
 }

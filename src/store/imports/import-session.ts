@@ -12,9 +12,10 @@ import { BulkLoad } from './bulk-load.js'
 import { deleteImportRows, deletePending } from './cleanup.js'
 import {
   deferIndexesWhenEmpty,
-  deferKeyIndexWhenEmpty,
+  deferPostgresIndexesWhenEmpty,
   restoreDeferredIndexes,
 } from './deferred-indexes.js'
+import { deferKeyIndexWhenEmpty, deferPostgresKeyIndexWhenEmpty } from './key-index.js'
 import { OwnerEmails } from './owner-emails.js'
 import { writePostgresBatch } from './postgres-batch.js'
 import { publishImport } from './publish.js'
@@ -53,7 +54,7 @@ export interface ImportSession<TKind extends ImportKind = ImportKind> {
    */
   write(records: readonly RecordByKind[TKind][]): Promise<BatchOutcome>
   /**
-   * Writes what `write` held back — on a first load into an empty SQLite table, the records whose
+   * Writes what `write` held back — on a first load into an empty table, the records whose
    * key may repeat an earlier one, settled once the key index is built again — and returns their
    * outcome. Call it once after the last `write`; `publish` does it too, uncounted.
    */
@@ -153,8 +154,8 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
   }
 
   async #write(records: readonly RecordByKind[TKind][]): Promise<BatchOutcome> {
-    if (!this.#context.hints.indexesDecided && this.#store.dialect === 'sqlite') {
-      await this.#deferSqliteIndexes()
+    if (!this.#context.hints.indexesDecided) {
+      await this.#deferIndexes()
     }
     const bulk = this.#bulk
     if (bulk === null) {
@@ -169,19 +170,24 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
 
   /**
    * Before the first batch: a table with no row at all loses its secondary indexes until publish,
-   * and its key index too (a bulk load), in one transaction with their notes.
+   * and its key index too (a bulk load), in one short transaction with their notes.
    */
-  async #deferSqliteIndexes(): Promise<void> {
-    const { table } = this.#context.table
-    const { keyColumn } = this.#context.table
-    const bulk = await withSqliteHandle(this.#store, (handle) =>
-      handle
-        .transaction(() => {
-          deferIndexesWhenEmpty(handle, table)
-          return deferKeyIndexWhenEmpty(handle, table, keyColumn)
-        })
-        .immediate(),
-    )
+  async #deferIndexes(): Promise<void> {
+    const { table, keyColumn } = this.#context.table
+    const bulk =
+      this.#store.dialect === 'sqlite'
+        ? await withSqliteHandle(this.#store, (handle) =>
+            handle
+              .transaction(() => {
+                deferIndexesWhenEmpty(handle, table)
+                return deferKeyIndexWhenEmpty(handle, table, keyColumn)
+              })
+              .immediate(),
+          )
+        : await withPostgresTransaction(this.#store, async (client) => {
+            await deferPostgresIndexesWhenEmpty(client, table)
+            return deferPostgresKeyIndexWhenEmpty(client, table, keyColumn)
+          })
     this.#context.hints.indexesDecided = true
     this.#context.hints.keyIndexDeferred = bulk
     this.#bulk = bulk ? new BulkLoad(this.#context.table) : null

@@ -12,7 +12,7 @@ import {
 import { addCountsQuery, heartbeatQuery, rejectQueries, uncommittedQuery } from './bookkeeping.js'
 import { type Cell, cellsToJson } from './cells.js'
 import { type Classification, classifyStored, type ImportContext } from './classify.js'
-import { deferPostgresIndexesWhenEmpty } from './deferred-indexes.js'
+import { settlePostgresKeyIndex } from './key-index.js'
 import { relaxBatchChecks } from './postgres-batch-settings.js'
 import { copyRows } from './postgres-copy.js'
 import { postgresRun } from './raw-query.js'
@@ -57,9 +57,7 @@ export async function writePostgresBatch<TKind extends ImportKind>(
     importId,
     uncommittedImportIds: new Set(uncommitted.rows.map((row) => row.id)),
   }
-  if (!context.hints.indexesDecided) {
-    await deferPostgresIndexesWhenEmpty(client, context.table.table)
-  }
+  await settlePostgresKeyIndex(client, context)
   const ensuredCustomers = await ensureCustomers(client, context, plan.customerIds, importContext)
   const classified = await insertOrClassify(client, context, plan, importContext, now)
   const settled =

@@ -11,7 +11,7 @@ import {
 import { addCountsQuery, heartbeatQuery, rejectQueries, uncommittedQuery } from './bookkeeping.js'
 import { type Cell, cellsToJson } from './cells.js'
 import type { Classification, ImportContext } from './classify.js'
-import { keyIndexDeferred, restoreKeyIndexNow } from './deferred-indexes.js'
+import { settleKeyIndex } from './key-index.js'
 import { sqliteAll, sqliteRun } from './raw-query.js'
 import { pendingName, SQLITE_ROWS_PER_INSERT, statementsFor } from './sql-text.js'
 import { createSeenTable, stageSeenRows } from './sqlite-seen.js'
@@ -71,21 +71,6 @@ export function writeSqliteBatch<TKind extends ImportKind>(
     return { settled, ensuredCustomers }
   })
   return withoutForeignKeyChecks(handle, () => withoutSync(handle, () => transaction.immediate()))
-}
-
-/**
- * A bulk load writes without the key index only while its note stands: once anyone has built the
- * index again (another import's batch, a failing import's cleanup), it writes through the ordinary
- * path from this batch on. Any other import builds the index before it writes, so a key can never
- * repeat unseen. Both checks run inside the batch's transaction, so no writer comes between.
- */
-function settleKeyIndex(handle: Sqlite.Database, context: WriteContext<ImportKind>): void {
-  const deferred = keyIndexDeferred(handle, context.table.table)
-  if (context.hints.keyIndexDeferred) {
-    context.hints.keyIndexDeferred = deferred
-  } else if (deferred) {
-    restoreKeyIndexNow(handle, context.table.table)
-  }
 }
 
 /**
