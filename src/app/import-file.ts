@@ -123,13 +123,13 @@ async function writeAll<TKind extends ImportKind>(
       tally.read = step.value.read
       break
     }
-    const { records, rejects, read, bytesRead } = step.value
+    const { records, rejects, newCustomerIds, read, bytesRead } = step.value
     if (rejects.length > 0) {
       await session.reject(rejects)
       await report.add(rejects)
       tally.rejected += rejects.length
     }
-    await writeInSlices(session, records, { tally, report, sizer })
+    await writeInSlices(session, records, newCustomerIds, { tally, report, sizer })
     context.options.onProgress?.({ bytesRead, totalBytes: context.sizeBytes, read })
   }
   const held = await session.finishWriting()
@@ -143,13 +143,17 @@ async function writeAll<TKind extends ImportKind>(
 async function writeInSlices<TKind extends ImportKind>(
   session: ImportSession<TKind>,
   records: readonly RecordByKind[TKind][],
+  newCustomerIds: readonly string[],
   context: { tally: ImportTally; report: RejectsReport; sizer: { size: number } },
 ): Promise<void> {
   let start = 0
   while (start < records.length) {
     const slice = records.slice(start, start + context.sizer.size)
     const began = performance.now()
-    const outcome = await session.write(slice)
+    // the batch's new customers go with its first slice, made sure of before any of its orders
+    const outcome = await session.write(slice, {
+      newCustomerIds: start === 0 ? newCustomerIds : [],
+    })
     // the pace of this slice, scaled to a full slice (the last slice of a batch may be short)
     const fullSliceMs = ((performance.now() - began) * context.sizer.size) / slice.length
     context.sizer.size = nextWriteSize(context.sizer.size, fullSliceMs)

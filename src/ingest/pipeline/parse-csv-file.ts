@@ -9,6 +9,7 @@ import type { MapperContext } from '../mapping/cells.js'
 import { resolveColumns } from '../mapping/columns.js'
 import { FileConventions, type ReadingOptions } from '../mapping/conventions.js'
 import { createRecordMapper, isProblem, type RecordMapper } from '../mapping/record-mapper.js'
+import { FirstSeen } from './first-seen.js'
 import { scanConventions } from './scan-conventions.js'
 
 /** What to parse and how: the file, its kind, the column map and the reading conventions. */
@@ -29,6 +30,8 @@ export interface ParseOptions {
 export interface ParsedBatch<TKind extends ImportKind> {
   readonly records: RecordByKind[TKind][]
   readonly rejects: RejectedRecord[]
+  /** the customers these records name that no earlier record of the file named, in file order */
+  readonly newCustomerIds: string[]
   /** records read so far (accepted and rejected, header excluded) */
   readonly read: number
   readonly bytesRead: number
@@ -47,7 +50,14 @@ export async function parseCsvFile<TKind extends ImportKind>(
   options: ParseOptions,
   onBatch: (batch: ParsedBatch<TKind>) => Promise<void> | void,
 ): Promise<{ read: number; bytesRead: number }> {
-  const state = { records: [] as RecordByKind[TKind][], rejects: [] as RejectedRecord[], read: 0 }
+  const state = {
+    records: [] as RecordByKind[TKind][],
+    rejects: [] as RejectedRecord[],
+    newCustomerIds: [] as string[],
+    read: 0,
+  }
+  // every kind but customers names the customer it belongs to
+  const customers = options.kind === 'customers' ? null : new FirstSeen()
   let mapper: RecordMapper<TKind> | undefined
   const splitter = new CsvRecordSplitter({
     header: (names) => {
@@ -59,6 +69,9 @@ export async function parseCsvFile<TKind extends ImportKind>(
         return result
       }
       state.records.push(result)
+      if (customers?.isFirst(result.customerId) === true) {
+        state.newCustomerIds.push(result.customerId)
+      }
       state.read++
       return undefined
     },
@@ -69,9 +82,11 @@ export async function parseCsvFile<TKind extends ImportKind>(
   })
   let bytesRead = 0
   const flush = async (): Promise<void> => {
-    const batch = { records: state.records, rejects: state.rejects, read: state.read, bytesRead }
+    const { records, rejects, newCustomerIds, read } = state
+    const batch = { records, rejects, newCustomerIds, read, bytesRead }
     state.records = []
     state.rejects = []
+    state.newCustomerIds = []
     await onBatch(batch)
   }
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE

@@ -12,6 +12,8 @@ import { deserializeError, type WorkerMessage } from './worker-messages.js'
 export interface WorkerBatch<TKind extends ImportKind> {
   readonly records: RecordByKind[TKind][]
   readonly rejects: RejectedRecord[]
+  /** the customers these records name that no earlier record of the file named */
+  readonly newCustomerIds: string[]
   readonly read: number
   readonly bytesRead: number
 }
@@ -37,8 +39,8 @@ export async function* parseInWorker<TKind extends ImportKind>(
       if (message.type === 'done') {
         return { read: message.read, bytesRead: message.bytesRead }
       }
-      const { packed, rejects, read, bytesRead } = message
-      yield { records: unpackRecords(codec, packed), rejects, read, bytesRead }
+      const { packed, rejects, newCustomerIds, read, bytesRead } = message
+      yield { records: unpackRecords(codec, packed), rejects, newCustomerIds, read, bytesRead }
       worker.postMessage('ack')
     }
   } finally {

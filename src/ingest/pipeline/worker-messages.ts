@@ -8,6 +8,7 @@ export type WorkerMessage =
       type: 'batch'
       packed: PackedBatch
       rejects: RejectedRecord[]
+      newCustomerIds: string[]
       read: number
       bytesRead: number
     }

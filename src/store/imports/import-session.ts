@@ -40,6 +40,16 @@ export interface BatchOutcome {
   readonly conflicts: readonly RejectedRecord[]
 }
 
+/** What the reader of a file already knows about a batch, so the session need not work it out. */
+export interface WriteOptions {
+  /**
+   * The customers these records name that no earlier `write` of this import named (an id told
+   * again is harmless). Once one write says, every write must: the session then creates these and
+   * no longer looks each record's customer up itself.
+   */
+  readonly newCustomerIds?: readonly string[]
+}
+
 /**
  * One running import: its rows are written in place under its id and stay invisible until
  * `publish`. Calls are queued, so they never overlap; after `publish` or `fail` every call throws.
@@ -52,7 +62,7 @@ export interface ImportSession<TKind extends ImportKind = ImportKind> {
    * about 10,000–100,000 records: each holds the write lock for its whole transaction.
    * @throws ConflictError when the import is no longer running
    */
-  write(records: readonly RecordByKind[TKind][]): Promise<BatchOutcome>
+  write(records: readonly RecordByKind[TKind][], options?: WriteOptions): Promise<BatchOutcome>
   /**
    * Writes what `write` held back — on a first load into an empty table, the records whose
    * key may repeat an earlier one, settled once the key index is built again — and returns their
@@ -84,6 +94,8 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
   #closed = false
   /** set while a first load into an empty table runs without the key index */
   #bulk: BulkLoad<TKind> | null = null
+  /** the customers the reader named that no written batch has made sure of yet; null: not told */
+  #toEnsure: string[] | null = null
 
   constructor(store: Store, id: number, kind: TKind) {
     this.id = id
@@ -105,8 +117,16 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
     }
   }
 
-  write(records: readonly RecordByKind[TKind][]): Promise<BatchOutcome> {
-    return this.#enqueue(() => this.#write(records))
+  write(
+    records: readonly RecordByKind[TKind][],
+    options: WriteOptions = {},
+  ): Promise<BatchOutcome> {
+    return this.#enqueue(() => {
+      if (options.newCustomerIds !== undefined) {
+        this.#toEnsure = [...(this.#toEnsure ?? []), ...options.newCustomerIds]
+      }
+      return this.#write(records)
+    })
   }
 
   finishWriting(): Promise<BatchOutcome> {
@@ -223,17 +243,21 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
     const { table } = this.#context
     await this.#owners.load(records.map((record) => table.ownerEmailOf(record)))
     const { knownCustomers } = this.#context
-    const plan = planBatch(
-      table,
-      records,
-      this.#context.ownerIdOf,
-      (id) => knownCustomers.has(id),
+    // told by the reader: this batch makes sure of every customer named so far and not yet made sure of
+    const told = this.#toEnsure
+    if (told !== null) {
+      this.#toEnsure = []
+    }
+    const plan = planBatch(table, records, this.#context.ownerIdOf, {
+      isKnownCustomer: (id) => knownCustomers.has(id),
       distinctKeys,
-    )
+      ...(told === null ? {} : { customerIds: told }),
+    })
     const written = await this.#writePlanned(records, plan)
     // the first committed batch has decided whether the table's indexes wait for publish
     this.#context.hints.indexesDecided = true
-    for (const id of written.ensuredCustomers) {
+    // ids the reader tells are never asked about again: remembering them would only cost memory
+    for (const id of told === null ? written.ensuredCustomers : []) {
       this.#context.knownCustomers.add(id)
     }
     const { inserted, updated, unchanged, conflicts } = written.settled
