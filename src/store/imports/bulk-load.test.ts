@@ -107,3 +107,29 @@ describeEachDialect('an import beside a bulk load', dialects, (current) => {
     expect(await integrityCheck(store)).toBe('ok')
   })
 })
+
+describeEachDialect('customers the reader names', dialects, (current) => {
+  it('are made sure of even when every record naming them is held back', async () => {
+    const store = current()
+    await store.db.deleteFrom('orders').execute()
+    const prefix = freshPrefix()
+    const records = orderRecords({ prefix, count: 20, customers: 2 })
+    const first = records[0] as OrderRecord
+    const session = await beginImport(store, startInput())
+    const told = [`${prefix}-c0`, `${prefix}-c1`]
+    expect((await session.write(records, { newCustomerIds: told })).inserted).toBe(20)
+    // a repeat of a written key, for a customer never named before: held on a bulk load
+    const moved = { ...first, line: 500, customerId: `${prefix}-moved` }
+    await session.write([moved], { newCustomerIds: [moved.customerId] })
+    const rest = await session.finishWriting()
+    expect(rest.conflicts.map((conflict) => conflict.line)).toEqual([500])
+    expect(await session.publish()).toMatchObject({ inserted: 20, rejected: 1 })
+    const customers = await store.db
+      .selectFrom('visible_customers')
+      .select('id')
+      .where('id', 'like', `${prefix}-%`)
+      .orderBy('id')
+      .execute()
+    expect(customers.map((row) => row.id)).toEqual([...told, moved.customerId])
+  })
+})
