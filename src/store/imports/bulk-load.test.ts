@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { expect, it } from 'vitest'
 import type { OrderRecord } from '../../domain/records.js'
 import { describeEachDialect, testDialects } from './__fixtures__/dialects.js'
@@ -32,6 +33,44 @@ it('admits new keys, keeps a repeat of an admitted record beside it, and holds t
   expect(bulk.saturated).toBe(false)
   expect(bulk.release().map((record) => record.line)).toEqual([91, 92])
   expect(bulk.release()).toEqual([])
+})
+
+it('loses no record, holds every repeat of an earlier batch, and keeps a batch repeat with its first', () => {
+  const key = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f')
+  fc.assert(
+    fc.property(fc.array(fc.array(key, { maxLength: 8 }), { maxLength: 6 }), (batches) => {
+      const bulk = new BulkLoad(RECORD_TABLES.orders)
+      const earlier = new Set<string>()
+      let line = 0
+      const written: number[] = []
+      for (const keys of batches) {
+        const records = keys.map((k) => ({
+          ...orderRecords({ prefix: k, count: 1 })[0]!,
+          line: line++,
+        }))
+        const { now } = bulk.admit(records)
+        const nowLines = new Set(now.map((record) => record.line))
+        const wentNow = new Map<string, boolean>()
+        for (const record of records) {
+          const went = nowLines.has(record.line)
+          if (earlier.has(record.key)) {
+            expect(went).toBe(false)
+          }
+          expect(went).toBe(wentNow.get(record.key) ?? went)
+          wentNow.set(record.key, wentNow.get(record.key) ?? went)
+        }
+        written.push(...nowLines)
+        for (const record of records) {
+          earlier.add(record.key)
+        }
+      }
+      const held = bulk.release().map((record) => record.line)
+      expect([...written, ...held].sort((l, r) => l - r)).toEqual(
+        Array.from({ length: line }, (_, n) => n),
+      )
+    }),
+    { numRuns: 300 },
+  )
 })
 
 // the orders table must be empty for a bulk load: each test leaves it empty again or publishes last

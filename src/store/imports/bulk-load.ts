@@ -32,26 +32,37 @@ export class BulkLoad<TKind extends ImportKind> {
     distinct: boolean
   } {
     const now: RecordByKind[TKind][] = []
-    // the key of each record written now, and of each held one met in this batch
-    const writtenNow = new Map<string, boolean>()
+    // where the first record of a key met again in this batch went (true: written now); built
+    // only at the first "maybe seen", which most batches never meet
+    let firstWentNow: Map<string, boolean> | null = null
     let distinct = true
-    for (const record of records) {
+    for (let index = 0; index < records.length; index += 1) {
+      const record = records[index] as RecordByKind[TKind]
       const key = this.#table.keyOf(record)
       if (!this.#seen.add(key)) {
-        writtenNow.set(key, true)
+        firstWentNow?.set(key, true)
         now.push(record)
         continue
       }
-      const first = writtenNow.get(key)
-      if (first === true) {
+      firstWentNow ??= this.#firstsSoFar(now)
+      if (firstWentNow.get(key) === true) {
         distinct = false
         now.push(record)
       } else {
-        writtenNow.set(key, false)
+        firstWentNow.set(key, false)
         this.#held.push(record)
       }
     }
     return { now, distinct }
+  }
+
+  /** the keys of the records written now so far in this batch */
+  #firstsSoFar(now: readonly RecordByKind[TKind][]): Map<string, boolean> {
+    const firsts = new Map<string, boolean>()
+    for (const record of now) {
+      firsts.set(this.#table.keyOf(record), true)
+    }
+    return firsts
   }
 
   /** True when the load should end now: too many records held, or too many keys to tell apart. */
