@@ -47,7 +47,7 @@ export function writeSqliteBatch<TKind extends ImportKind>(
 ): WrittenBatch {
   const { store, importId } = context
   const now = new Date().toISOString()
-  enlargeCacheForImport(handle)
+  enlargeCacheForImport(handle, context.hints.keyIndexDeferred)
   createSeenTable(handle)
   const transaction = handle.transaction((): WrittenBatch => {
     if (sqliteRun(handle, heartbeatQuery(store.db, importId, now)) !== 1) {
