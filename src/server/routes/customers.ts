@@ -4,7 +4,6 @@ import {
   getCustomerOverviewAs,
   listCustomersAs,
 } from '../../app/index.js'
-import { ComebackError } from '../../domain/errors.js'
 import {
   type CustomerDetailResponse,
   type CustomerSummary,
@@ -14,7 +13,8 @@ import {
   customerParamsSchema,
 } from '../contract/customers.js'
 import { dropUndefined } from '../drop-undefined.js'
-import { type ApiRoute, defineRoute, type RouteContext } from '../route-definition.js'
+import { type ApiRoute, defineRoute } from '../route-definition.js'
+import { signedInActor } from '../signed-in.js'
 
 const numberOrNull = (value: number | null): number | null =>
   value === null ? null : Number(value)
@@ -103,13 +103,6 @@ function toCustomerDetail(overview: CustomerOverview): CustomerDetailResponse {
   }
 }
 
-function actorOf(ctx: RouteContext) {
-  if (ctx.session === null) {
-    throw new ComebackError('UNAUTHENTICATED', 'sign in first')
-  }
-  return ctx.session.actor
-}
-
 const listCustomersRoute = defineRoute({
   method: 'get',
   path: '/customers',
@@ -121,8 +114,8 @@ const listCustomersRoute = defineRoute({
   response: customerListResponseSchema,
   async handle({ query, ctx }) {
     // a search counts against the caller's quota (TESTPLAN T18)
-    ctx.deps.quotas.spendSearch(actorOf(ctx).userId, query.search)
-    const page = await listCustomersAs(ctx.deps.store, actorOf(ctx), dropUndefined(query))
+    ctx.deps.quotas.spendSearch(signedInActor(ctx).userId, query.search)
+    const page = await listCustomersAs(ctx.deps.store, signedInActor(ctx), dropUndefined(query))
     return {
       items: page.rows.map(toCustomerSummary),
       total: page.total,
@@ -143,7 +136,7 @@ const getCustomerRoute = defineRoute({
   response: customerDetailResponseSchema,
   async handle({ params, ctx }) {
     return toCustomerDetail(
-      await getCustomerOverviewAs(ctx.deps.store, actorOf(ctx), params.id, ctx.audit),
+      await getCustomerOverviewAs(ctx.deps.store, signedInActor(ctx), params.id, ctx.audit),
     )
   },
 })

@@ -1,6 +1,5 @@
 import {
   addSuppression,
-  type CaseActor,
   createTemplate,
   getTemplateAs,
   listOutboxAs,
@@ -12,7 +11,6 @@ import {
   recordBounce,
   updateTemplate,
 } from '../../app/index.js'
-import { ComebackError } from '../../domain/errors.js'
 import {
   bounceRequestSchema,
   outboxListResponseSchema,
@@ -32,22 +30,11 @@ import {
   templateSchema,
 } from '../contract/outreach.js'
 import { dropUndefined } from '../drop-undefined.js'
-import {
-  type ApiRoute,
-  defineRoute,
-  expectedVersion,
-  type RouteContext,
-} from '../route-definition.js'
+import { type ApiRoute, defineRoute, expectedVersion } from '../route-definition.js'
+import { caseActorOf } from './cases-mapping.js'
 
 // issue 6 parts 1, 3 and 5: templates, the outbox and suppressions; the one-click unsubscribe
 // endpoint is outside /api (unsubscribe.ts)
-
-function whoOf(ctx: RouteContext): CaseActor {
-  if (ctx.session === null) {
-    throw new ComebackError('UNAUTHENTICATED', 'sign in first')
-  }
-  return { actor: ctx.session.actor, audit: ctx.audit }
-}
 
 const TAG = 'outreach'
 
@@ -61,7 +48,7 @@ const listTemplatesRoute = defineRoute({
   query: templateListQuerySchema,
   response: templateListResponseSchema,
   async handle({ query, ctx }) {
-    return { items: await listTemplatesAs(ctx.deps.store, whoOf(ctx), query.kind) }
+    return { items: await listTemplatesAs(ctx.deps.store, caseActorOf(ctx), query.kind) }
   },
 })
 
@@ -76,7 +63,7 @@ const getTemplateRoute = defineRoute({
   params: templateParamsSchema,
   response: templateSchema,
   async handle({ params, ctx }) {
-    return getTemplateAs(ctx.deps.store, whoOf(ctx), params.key)
+    return getTemplateAs(ctx.deps.store, caseActorOf(ctx), params.key)
   },
 })
 
@@ -91,7 +78,7 @@ const createTemplateRoute = defineRoute({
   body: templateInputSchema,
   response: templateSchema,
   async handle({ body, ctx }) {
-    return createTemplate(ctx.deps.store, whoOf(ctx), body)
+    return createTemplate(ctx.deps.store, caseActorOf(ctx), body)
   },
 })
 
@@ -107,7 +94,7 @@ const updateTemplateRoute = defineRoute({
   body: templateInputSchema,
   response: templateSchema,
   async handle({ params, body, ctx }) {
-    return updateTemplate(ctx.deps.store, whoOf(ctx), {
+    return updateTemplate(ctx.deps.store, caseActorOf(ctx), {
       key: params.key,
       expectedVersion: expectedVersion(ctx),
       input: body,
@@ -127,7 +114,7 @@ const previewTemplateRoute = defineRoute({
   response: templatePreviewSchema,
   async handle({ params, body, ctx }) {
     const { contactId, ...facts } = body
-    return previewTemplateAs(ctx.deps.store, whoOf(ctx), {
+    return previewTemplateAs(ctx.deps.store, caseActorOf(ctx), {
       key: params.key,
       ...(contactId === undefined ? {} : { contactId }),
       facts: dropUndefined(facts),
@@ -147,7 +134,7 @@ const queueEmailRoute = defineRoute({
   body: queueEmailRequestSchema,
   response: queueEmailResponseSchema,
   async handle({ body, ctx }) {
-    return queueEmail(ctx.deps.store, whoOf(ctx), {
+    return queueEmail(ctx.deps.store, caseActorOf(ctx), {
       ...dropUndefined(body),
       contactId: body.contactId,
       templateKey: body.templateKey,
@@ -165,7 +152,7 @@ const listOutboxRoute = defineRoute({
   query: outboxQuerySchema,
   response: outboxListResponseSchema,
   async handle({ query, ctx }) {
-    const page = await listOutboxAs(ctx.deps.store, whoOf(ctx), {
+    const page = await listOutboxAs(ctx.deps.store, caseActorOf(ctx), {
       ...dropUndefined(query),
       limit: query.limit,
       offset: query.offset,
@@ -185,7 +172,7 @@ const listSuppressionsRoute = defineRoute({
   response: suppressionListResponseSchema,
   async handle({ query, ctx }) {
     const page = { ...dropUndefined(query), limit: query.limit, offset: query.offset }
-    return { items: await listSuppressionsAs(ctx.deps.store, whoOf(ctx), page) }
+    return { items: await listSuppressionsAs(ctx.deps.store, caseActorOf(ctx), page) }
   },
 })
 
@@ -201,7 +188,7 @@ const addSuppressionRoute = defineRoute({
   response: suppressionResultSchema,
   async handle({ body, ctx }) {
     const { reason, ...target } = body
-    return addSuppression(ctx.deps.store, whoOf(ctx), {
+    return addSuppression(ctx.deps.store, caseActorOf(ctx), {
       ...dropUndefined(target),
       kind: body.kind,
       ...(reason === undefined ? {} : { source: reason }),
@@ -221,7 +208,7 @@ const recordBounceRoute = defineRoute({
   response: suppressionResultSchema,
   async handle({ body, ctx }) {
     const source = body.note === undefined ? 'bounce' : `bounce: ${body.note}`
-    return recordBounce(ctx.deps.store, whoOf(ctx), { email: body.email, source })
+    return recordBounce(ctx.deps.store, caseActorOf(ctx), { email: body.email, source })
   },
 })
 

@@ -1,11 +1,4 @@
-import {
-  type CaseActor,
-  eraseCustomer,
-  exportPersonalData,
-  listTouchesAs,
-  recordTouch,
-} from '../../app/index.js'
-import { ComebackError } from '../../domain/errors.js'
+import { eraseCustomer, exportPersonalData, listTouchesAs, recordTouch } from '../../app/index.js'
 import { customerParamsSchema } from '../contract/customers.js'
 import {
   erasureResponseSchema,
@@ -15,16 +8,10 @@ import {
   touchSchema,
 } from '../contract/privacy.js'
 import { dropUndefined } from '../drop-undefined.js'
-import { type ApiRoute, defineRoute, type RouteContext } from '../route-definition.js'
+import { type ApiRoute, defineRoute } from '../route-definition.js'
+import { caseActorOf } from './cases-mapping.js'
 
 // TESTPLAN T23 (erasure, access export) and issue 6 item 7 (recorded touches)
-
-function whoOf(ctx: RouteContext): CaseActor {
-  if (ctx.session === null) {
-    throw new ComebackError('UNAUTHENTICATED', 'sign in first')
-  }
-  return { actor: ctx.session.actor, audit: ctx.audit }
-}
 
 const TAG = 'privacy'
 
@@ -38,7 +25,7 @@ const eraseCustomerRoute = defineRoute({
   params: customerParamsSchema,
   response: erasureResponseSchema,
   async handle({ params, ctx }) {
-    return eraseCustomer(ctx.deps.store, whoOf(ctx), params.id)
+    return eraseCustomer(ctx.deps.store, caseActorOf(ctx), params.id)
   },
 })
 
@@ -52,7 +39,7 @@ const personalDataRoute = defineRoute({
   params: customerParamsSchema,
   response: personalDataResponseSchema,
   async handle({ params, ctx }) {
-    const data = await exportPersonalData(ctx.deps.store, whoOf(ctx), params.id)
+    const data = await exportPersonalData(ctx.deps.store, caseActorOf(ctx), params.id)
     return {
       ...data,
       tables: Object.fromEntries(Object.entries(data.tables).map(([t, rows]) => [t, [...rows]])),
@@ -73,7 +60,10 @@ const recordTouchRoute = defineRoute({
   response: touchSchema,
   async handle({ params, body, ctx }) {
     const { channel, ...rest } = body
-    return recordTouch(ctx.deps.store, whoOf(ctx), params.id, { channel, ...dropUndefined(rest) })
+    return recordTouch(ctx.deps.store, caseActorOf(ctx), params.id, {
+      channel,
+      ...dropUndefined(rest),
+    })
   },
 })
 
@@ -87,7 +77,7 @@ const listTouchesRoute = defineRoute({
   params: customerParamsSchema,
   response: touchListResponseSchema,
   async handle({ params, ctx }) {
-    return { items: await listTouchesAs(ctx.deps.store, whoOf(ctx), params.id) }
+    return { items: await listTouchesAs(ctx.deps.store, caseActorOf(ctx), params.id) }
   },
 })
 

@@ -1,5 +1,4 @@
 import { changeUserAccess, listUsersAs, type UserRow, unlockAccount } from '../../app/index.js'
-import { ComebackError } from '../../domain/errors.js'
 import {
   okResponseSchema,
   type User,
@@ -8,7 +7,8 @@ import {
   userParamsSchema,
 } from '../contract/users.js'
 import { dropUndefined } from '../drop-undefined.js'
-import { type ApiRoute, defineRoute, type RouteContext } from '../route-definition.js'
+import { type ApiRoute, defineRoute } from '../route-definition.js'
+import { signedInActor } from '../signed-in.js'
 
 function toUser(row: UserRow): User {
   return {
@@ -22,13 +22,6 @@ function toUser(row: UserRow): User {
   }
 }
 
-function actorOf(ctx: RouteContext) {
-  if (ctx.session === null) {
-    throw new ComebackError('UNAUTHENTICATED', 'sign in first')
-  }
-  return ctx.session.actor
-}
-
 const listUsersRoute = defineRoute({
   method: 'get',
   path: '/users',
@@ -39,7 +32,7 @@ const listUsersRoute = defineRoute({
   access: { kind: 'policy', resource: 'user', action: 'read' },
   response: userListResponseSchema,
   async handle({ ctx }) {
-    const users = await listUsersAs(ctx.deps.store, actorOf(ctx))
+    const users = await listUsersAs(ctx.deps.store, signedInActor(ctx))
     return { items: users.map(toUser) }
   },
 })
