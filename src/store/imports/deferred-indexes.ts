@@ -104,24 +104,48 @@ export async function restoreDeferredIndexes(store: Store): Promise<void> {
       .prepare('select name, definition from import_deferred_indexes')
       .all() as IndexRow[]
     for (const index of [...noted, ...knownMissing(noted)]) {
-      const exists = handle
-        .prepare("select 1 from sqlite_master where type = 'index' and name = ?")
-        .get(index.name)
-      if (exists !== undefined && !noted.includes(index)) {
+      if (!noted.includes(index) && sqliteIndexExists(handle, index.name)) {
         continue
       }
       buildWithSmallCache(handle, () =>
-        handle
-          .transaction(() => {
-            if (exists === undefined) {
-              handle.exec(index.definition)
-            }
-            handle.prepare('delete from import_deferred_indexes where name = ?').run(index.name)
-          })
-          .immediate(),
+        handle.transaction(() => buildNotedIndex(handle, index)).immediate(),
       )
     }
   })
+}
+
+const DELETE_NOTE = 'delete from import_deferred_indexes where name = ?'
+
+function sqliteIndexExists(handle: Sqlite.Database, name: string): boolean {
+  const found = handle.prepare("select 1 from sqlite_master where type = 'index' and name = ?")
+  return found.get(name) !== undefined
+}
+
+/** Inside a write transaction: builds a noted index unless it exists, and removes its note. */
+export function buildNotedIndex(handle: Sqlite.Database, index: IndexRow): void {
+  if (!sqliteIndexExists(handle, index.name)) {
+    handle.exec(index.definition)
+  }
+  handle.prepare(DELETE_NOTE).run(index.name)
+}
+
+async function postgresIndexExists(client: pg.PoolClient, name: string): Promise<boolean> {
+  const found = await client.query(
+    'select 1 from pg_indexes where schemaname = current_schema() and indexname = $1',
+    [name],
+  )
+  return found.rows.length > 0
+}
+
+/** `buildNotedIndex` on PostgreSQL, inside the caller's transaction. */
+export async function buildNotedPostgresIndex(
+  client: pg.PoolClient,
+  index: IndexRow,
+): Promise<void> {
+  if (!(await postgresIndexExists(client, index.name))) {
+    await client.query(index.definition)
+  }
+  await client.query('delete from import_deferred_indexes where name = $1', [index.name])
 }
 
 async function restoreOnPostgres(pool: pg.Pool): Promise<void> {
@@ -131,17 +155,11 @@ async function restoreOnPostgres(pool: pg.Pool): Promise<void> {
     const client = await pool.connect()
     try {
       await client.query('begin')
-      const found = await client.query(
-        'select 1 from pg_indexes where schemaname = current_schema() and indexname = $1',
-        [index.name],
-      )
-      if (found.rows.length === 0) {
-        await client.query(index.definition)
-      } else if (!noted.includes(index)) {
+      if (!noted.includes(index) && (await postgresIndexExists(client, index.name))) {
         await client.query('rollback')
         continue
       }
-      await client.query('delete from import_deferred_indexes where name = $1', [index.name])
+      await buildNotedPostgresIndex(client, index)
       await client.query('commit')
     } catch (error) {
       await client.query('rollback').catch(() => undefined)

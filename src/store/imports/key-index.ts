@@ -1,7 +1,14 @@
 import type Sqlite from 'better-sqlite3'
 import type pg from 'pg'
 import type { ImportKind } from '../../domain/records.js'
-import { type IndexRow, POSTGRES_NOTE, quoted, SQLITE_NOTE } from './deferred-indexes.js'
+import {
+  buildNotedIndex,
+  buildNotedPostgresIndex,
+  type IndexRow,
+  POSTGRES_NOTE,
+  quoted,
+  SQLITE_NOTE,
+} from './deferred-indexes.js'
 import type { ImportedTable } from './record-tables.js'
 import type { WriteContext } from './write-context.js'
 
@@ -78,13 +85,7 @@ function keyIndexDeferred(handle: Sqlite.Database, table: ImportedTable): boolea
  */
 function restoreKeyIndexNow(handle: Sqlite.Database, table: ImportedTable): void {
   for (const index of handle.prepare(KEY_NOTES).all(table) as IndexRow[]) {
-    const exists = handle
-      .prepare("select 1 from sqlite_master where type = 'index' and name = ?")
-      .get(index.name)
-    if (exists === undefined) {
-      handle.exec(index.definition)
-    }
-    handle.prepare('delete from import_deferred_indexes where name = ?').run(index.name)
+    buildNotedIndex(handle, index)
   }
 }
 
@@ -153,13 +154,6 @@ export async function settlePostgresKeyIndex(
     return
   }
   for (const index of notes) {
-    const found = await client.query(
-      'select 1 from pg_indexes where schemaname = current_schema() and indexname = $1',
-      [index.name],
-    )
-    if (found.rows.length === 0) {
-      await client.query(index.definition)
-    }
-    await client.query('delete from import_deferred_indexes where name = $1', [index.name])
+    await buildNotedPostgresIndex(client, index)
   }
 }
