@@ -72,23 +72,6 @@ function keyIndexOf(
 const KEY_NOTES =
   "select name, definition from import_deferred_indexes where table_name = ? and lower(definition) like 'create unique%'"
 
-/** Whether an import has dropped the key index of `table` for a bulk load that is not finished. */
-function keyIndexDeferred(handle: Sqlite.Database, table: ImportedTable): boolean {
-  return handle.prepare(KEY_NOTES).all(table).length > 0
-}
-
-/**
- * Inside a write transaction: builds the key index of `table` that another import's bulk load
- * dropped, so this import can write the table safely beside it; that load sees the index back at
- * its next batch and carries on through the ordinary path. Its rows never repeat a key, so the
- * build cannot fail on them.
- */
-function restoreKeyIndexNow(handle: Sqlite.Database, table: ImportedTable): void {
-  for (const index of handle.prepare(KEY_NOTES).all(table) as IndexRow[]) {
-    buildNotedIndex(handle, index)
-  }
-}
-
 /**
  * A bulk load writes without the key index only while its note stands: once anyone has built the
  * index again (another import's batch, a failing import's cleanup), it writes through the ordinary
@@ -96,11 +79,16 @@ function restoreKeyIndexNow(handle: Sqlite.Database, table: ImportedTable): void
  * repeat unseen. Both checks run inside the batch's transaction, so no writer comes between.
  */
 export function settleKeyIndex(handle: Sqlite.Database, context: WriteContext<ImportKind>): void {
-  const deferred = keyIndexDeferred(handle, context.table.table)
+  const notes = handle.prepare(KEY_NOTES).all(context.table.table) as IndexRow[]
   if (context.hints.keyIndexDeferred) {
-    context.hints.keyIndexDeferred = deferred
-  } else if (deferred) {
-    restoreKeyIndexNow(handle, context.table.table)
+    context.hints.keyIndexDeferred = notes.length > 0
+    return
+  }
+  // another import's bulk load dropped it: build it now, so this import can write beside that load,
+  // which sees the index back at its next batch and carries on through the ordinary path (its rows
+  // never repeat a key, so the build cannot fail on them)
+  for (const index of notes) {
+    buildNotedIndex(handle, index)
   }
 }
 
