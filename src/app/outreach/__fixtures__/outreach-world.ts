@@ -21,11 +21,13 @@ export async function addContacts(
   store: Store,
   options: {
     ownerId: number
+    /** a fixed id, for a test whose outcome hangs on it (a campaign's hashed holdout); else random */
+    customerId?: string
     customerName?: string
     contacts: readonly { name: string; email: string; lawfulBasis?: string | null }[]
   },
 ): Promise<{ customerId: string; contactIds: number[] }> {
-  const customerId = `C-${randomBytes(4).toString('hex')}`
+  const customerId = options.customerId ?? `C-${randomBytes(4).toString('hex')}`
   await insertCustomers(store, [
     { id: customerId, name: options.customerName ?? `Customer ${customerId}`, segment: 'Mid' },
   ])
