@@ -39,6 +39,12 @@ export interface IndexRow {
   readonly definition: string
 }
 
+interface NotedIndex extends IndexRow {
+  readonly table_name: string
+}
+
+const NOTED = 'select name, table_name, definition from import_deferred_indexes'
+
 /**
  * Inside a write transaction: drops the non-unique indexes of `table` and of `customers` when
  * that table holds no row at all, so a first bulk load appends rows and checks unique keys only.
@@ -89,21 +95,21 @@ export function quoted(name: string): string {
 }
 
 /**
- * Rebuilds every deferred index that is missing, each in its own transaction with the removal of
- * its note (DDL is transactional on both engines, so a crash midway leaves it noted and missing,
- * and the next call builds it). Cheap when none is deferred.
+ * Rebuilds every deferred index that is missing, or only those of table `only`, each in its own
+ * transaction with the removal of its note (DDL is transactional on both engines, so a crash
+ * midway leaves it noted and missing, and the next call builds it). Cheap when none is deferred.
  * @example await restoreDeferredIndexes(store)
  */
-export async function restoreDeferredIndexes(store: Store): Promise<void> {
+export async function restoreDeferredIndexes(store: Store, only?: ImportedTable): Promise<void> {
   if (store.dialect === 'postgres') {
-    await restoreOnPostgres(store.pgPool())
+    await restoreOnPostgres(store.pgPool(), only)
     return
   }
   await withSqliteHandle(store, (handle) => {
-    const noted = handle
-      .prepare('select name, definition from import_deferred_indexes')
-      .all() as IndexRow[]
-    for (const index of [...noted, ...knownMissing(noted)]) {
+    const noted: readonly IndexRow[] = (handle.prepare(NOTED).all() as NotedIndex[]).filter(
+      (index) => only === undefined || index.table_name === only,
+    )
+    for (const index of [...noted, ...knownMissing(noted, only)]) {
       if (!noted.includes(index) && sqliteIndexExists(handle, index.name)) {
         continue
       }
@@ -148,10 +154,11 @@ export async function buildNotedPostgresIndex(
   await client.query('delete from import_deferred_indexes where name = $1', [index.name])
 }
 
-async function restoreOnPostgres(pool: pg.Pool): Promise<void> {
-  const noted = (await pool.query('select name, definition from import_deferred_indexes'))
-    .rows as IndexRow[]
-  for (const index of [...noted, ...knownMissing(noted)]) {
+async function restoreOnPostgres(pool: pg.Pool, only: ImportedTable | undefined): Promise<void> {
+  const noted: readonly IndexRow[] = ((await pool.query(NOTED)).rows as NotedIndex[]).filter(
+    (index) => only === undefined || index.table_name === only,
+  )
+  for (const index of [...noted, ...knownMissing(noted, only)]) {
     const client = await pool.connect()
     try {
       await client.query('begin')
@@ -170,11 +177,11 @@ async function restoreOnPostgres(pool: pg.Pool): Promise<void> {
   }
 }
 
-/** the known definitions not noted: built only if missing, like the noted ones */
-function knownMissing(noted: readonly IndexRow[]): IndexRow[] {
+/** the known definitions not noted (of table `only`, if given): built only if missing, like the noted ones */
+function knownMissing(noted: readonly IndexRow[], only: ImportedTable | undefined): IndexRow[] {
   const names = new Set(noted.map((index) => index.name))
   return Object.entries(KNOWN_DEFINITIONS)
-    .filter(([name]) => !names.has(name))
+    .filter(([name]) => !names.has(name) && (only === undefined || name.startsWith(`${only}_`)))
     .map(([name, definition]) => ({ name, definition }))
 }
 

@@ -10,6 +10,7 @@ import { planBatch } from './batch-plan.js'
 import { addCountsQuery, rejectQueries } from './bookkeeping.js'
 import { BulkLoad } from './bulk-load.js'
 import { deleteImportRows, deletePending } from './cleanup.js'
+import { createNamedCustomers } from './deferred-customers.js'
 import {
   deferIndexesWhenEmpty,
   deferPostgresIndexesWhenEmpty,
@@ -26,7 +27,7 @@ import {
   withRetriedPostgresTransaction,
   withSqliteHandle,
 } from './raw-query.js'
-import { RECORD_TABLES } from './record-tables.js'
+import { RECORD_TABLES, type RecordTable } from './record-tables.js'
 import { type WrittenBatch, writeSqliteBatch } from './sqlite-batch.js'
 import { forgetSeen } from './sqlite-seen.js'
 import { KnownCustomers, type WriteContext } from './write-context.js'
@@ -113,6 +114,7 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
         indexesDecided: false,
         expectExistingCustomers: false,
         keyIndexDeferred: false,
+        customersDeferred: false,
       },
     }
   }
@@ -210,6 +212,8 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
           })
     this.#context.hints.indexesDecided = true
     this.#context.hints.keyIndexDeferred = bulk
+    this.#context.hints.customersDeferred =
+      bulk && this.#store.dialect === 'sqlite' && table !== 'customers'
     this.#bulk = bulk ? new BulkLoad(this.#context.table) : null
   }
 
@@ -220,9 +224,14 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
       return NOTHING_WRITTEN
     }
     this.#bulk = null
+    const customersCreated = await this.#createDeferredCustomers()
     await restoreDeferredIndexes(this.#store)
     this.#context.hints.keyIndexDeferred = false
     const held = bulk.release()
+    if (customersCreated && this.#toEnsure !== null) {
+      // named, but held back: not in the table for the step above to find
+      this.#toEnsure.push(...customersOf(this.#context.table, held))
+    }
     // held records repeat a key, as a rule: look them up rather than try inserting first
     this.#context.hints.expectExistingKeys = held.length > 0
     let outcome = NOTHING_WRITTEN
@@ -231,6 +240,25 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
       outcome = sumOutcomes(outcome, await this.#writeRecords(slice))
     }
     return outcome
+  }
+
+  /**
+   * Ends deferring customers (see deferred-customers.ts): builds the table's own indexes, then
+   * creates in one transaction the customers its rows name, before the customers' indexes are built
+   * again, so they are filled from sorted ids.
+   */
+  async #createDeferredCustomers(): Promise<boolean> {
+    const { table } = this.#context.table
+    if (!this.#context.hints.customersDeferred || table === 'customers') {
+      return false
+    }
+    this.#context.hints.customersDeferred = false
+    await restoreDeferredIndexes(this.#store, table)
+    const now = new Date().toISOString()
+    await withSqliteHandle(this.#store, (handle) =>
+      handle.transaction(() => createNamedCustomers(handle, table, this.id, now)).immediate(),
+    )
+    return true
   }
 
   async #writeRecords(
@@ -311,6 +339,21 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
 const HELD_PER_WRITE = 16_384
 
 const NOTHING_WRITTEN: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, conflicts: [] }
+
+/** the distinct customers `records` name */
+function customersOf<TKind extends ImportKind>(
+  table: RecordTable<TKind>,
+  records: readonly RecordByKind[TKind][],
+): string[] {
+  const ids = new Set<string>()
+  for (const record of records) {
+    const id = table.customerOf(record)
+    if (id !== null) {
+      ids.add(id)
+    }
+  }
+  return [...ids]
+}
 
 function sumOutcomes(left: BatchOutcome, right: BatchOutcome): BatchOutcome {
   return {

@@ -51,5 +51,7 @@ export interface WriteContext<TKind extends ImportKind> {
     expectExistingCustomers: boolean
     /** SQLite: this import dropped the key index for a bulk load, and knows every repeat itself */
     keyIndexDeferred: boolean
+    /** SQLite: this bulk load creates the customers its rows name at its end (deferred-customers.ts) */
+    customersDeferred: boolean
   }
 }
