@@ -1,6 +1,6 @@
 import { basename, dirname, extname, join } from 'node:path'
 import { ComebackError, ValidationError } from '../domain/errors.js'
-import type { ImportKind, RecordByKind } from '../domain/records.js'
+import type { ImportKind } from '../domain/records.js'
 import {
   type DecimalMark,
   type ParseOptions,
@@ -8,6 +8,7 @@ import {
   parseInWorker,
   RejectsReport,
   sniffFile,
+  type WorkerBatch,
 } from '../ingest/index.js'
 import { beginImport, getSetting, type ImportSession, type Store } from '../store/index.js'
 import { afterOrdersImported } from './bounties/accrue-earnings.js'
@@ -123,13 +124,17 @@ async function writeAll<TKind extends ImportKind>(
       tally.read = step.value.read
       break
     }
-    const { records, rejects, newCustomerIds, read, bytesRead } = step.value
+    const { records, rejects, newCustomerIds, maybeRepeats, read, bytesRead } = step.value
     if (rejects.length > 0) {
       await session.reject(rejects)
       await report.add(rejects)
       tally.rejected += rejects.length
     }
-    await writeInSlices(session, records, newCustomerIds, { tally, report, sizer })
+    await writeInSlices(
+      session,
+      { records, newCustomerIds, maybeRepeats },
+      { tally, report, sizer },
+    )
     context.options.onProgress?.({ bytesRead, totalBytes: context.sizeBytes, read })
   }
   const held = await session.finishWriting()
@@ -142,10 +147,10 @@ async function writeAll<TKind extends ImportKind>(
 /** writes records in slices sized so each write holds the lock about TARGET_WRITE_MS */
 async function writeInSlices<TKind extends ImportKind>(
   session: ImportSession<TKind>,
-  records: readonly RecordByKind[TKind][],
-  newCustomerIds: readonly string[],
+  batch: Pick<WorkerBatch<TKind>, 'records' | 'newCustomerIds' | 'maybeRepeats'>,
   context: { tally: ImportTally; report: RejectsReport; sizer: { size: number } },
 ): Promise<void> {
+  const { records, newCustomerIds, maybeRepeats } = batch
   let start = 0
   while (start < records.length) {
     const slice = records.slice(start, start + context.sizer.size)
@@ -153,6 +158,7 @@ async function writeInSlices<TKind extends ImportKind>(
     // the batch's new customers go with its first slice, made sure of before any of its orders
     const outcome = await session.write(slice, {
       newCustomerIds: start === 0 ? newCustomerIds : [],
+      maybeRepeats: maybeRepeats.subarray(start, start + slice.length),
     })
     // the pace of this slice, scaled to a full slice (the last slice of a batch may be short)
     const fullSliceMs = ((performance.now() - began) * context.sizer.size) / slice.length

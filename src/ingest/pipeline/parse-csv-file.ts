@@ -10,6 +10,7 @@ import { resolveColumns } from '../mapping/columns.js'
 import { FileConventions, type ReadingOptions } from '../mapping/conventions.js'
 import { createRecordMapper, isProblem, type RecordMapper } from '../mapping/record-mapper.js'
 import { FirstSeen } from './first-seen.js'
+import { RepeatMarks } from './repeat-marks.js'
 import { scanConventions } from './scan-conventions.js'
 
 /** What to parse and how: the file, its kind, the column map and the reading conventions. */
@@ -32,6 +33,8 @@ export interface ParsedBatch<TKind extends ImportKind> {
   readonly rejects: RejectedRecord[]
   /** the customers these records name that no earlier record of the file named, in file order */
   readonly newCustomerIds: string[]
+  /** one per record: 0 when its key is met for the first time in the file, 1 when it may repeat */
+  readonly maybeRepeats: Uint8Array
   /** records read so far (accepted and rejected, header excluded) */
   readonly read: number
   readonly bytesRead: number
@@ -39,6 +42,14 @@ export interface ParsedBatch<TKind extends ImportKind> {
 
 const CHUNK_BYTES = 512 * 1024
 const DEFAULT_BATCH_SIZE = 16_384
+// a batch may pass its size by the records of one chunk: the marks grow when it does
+const INITIAL_MARKS = 2 * DEFAULT_BATCH_SIZE
+
+function grown(marks: Uint8Array): Uint8Array {
+  const larger = new Uint8Array(marks.length * 2)
+  larger.set(marks)
+  return larger
+}
 
 /**
  * Streams a CSV file through the splitter and the kind's mapper, handing over batches as they fill;
@@ -54,8 +65,10 @@ export async function parseCsvFile<TKind extends ImportKind>(
     records: [] as RecordByKind[TKind][],
     rejects: [] as RejectedRecord[],
     newCustomerIds: [] as string[],
+    maybeRepeats: new Uint8Array(INITIAL_MARKS) as Uint8Array,
     read: 0,
   }
+  const marks = new RepeatMarks()
   // every kind but customers names the customer it belongs to
   const customers = options.kind === 'customers' ? null : new FirstSeen()
   let mapper: RecordMapper<TKind> | undefined
@@ -68,6 +81,10 @@ export async function parseCsvFile<TKind extends ImportKind>(
       if (result === undefined || isProblem(result)) {
         return result
       }
+      if (state.records.length === state.maybeRepeats.length) {
+        state.maybeRepeats = grown(state.maybeRepeats)
+      }
+      state.maybeRepeats[state.records.length] = marks.mark(result)
       state.records.push(result)
       if (customers?.isFirst(result.customerId) === true) {
         state.newCustomerIds.push(result.customerId)
@@ -83,7 +100,8 @@ export async function parseCsvFile<TKind extends ImportKind>(
   let bytesRead = 0
   const flush = async (): Promise<void> => {
     const { records, rejects, newCustomerIds, read } = state
-    const batch = { records, rejects, newCustomerIds, read, bytesRead }
+    const maybeRepeats = state.maybeRepeats.slice(0, records.length)
+    const batch = { records, rejects, newCustomerIds, maybeRepeats, read, bytesRead }
     state.records = []
     state.rejects = []
     state.newCustomerIds = []

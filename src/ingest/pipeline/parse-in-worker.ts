@@ -14,6 +14,8 @@ export interface WorkerBatch<TKind extends ImportKind> {
   readonly rejects: RejectedRecord[]
   /** the customers these records name that no earlier record of the file named */
   readonly newCustomerIds: string[]
+  /** one per record: 0 when its key is met for the first time in the file, 1 when it may repeat */
+  readonly maybeRepeats: Uint8Array
   readonly read: number
   readonly bytesRead: number
 }
@@ -39,8 +41,9 @@ export async function* parseInWorker<TKind extends ImportKind>(
       if (message.type === 'done') {
         return { read: message.read, bytesRead: message.bytesRead }
       }
-      const { packed, rejects, newCustomerIds, read, bytesRead } = message
-      yield { records: unpackRecords(codec, packed), rejects, newCustomerIds, read, bytesRead }
+      const { packed, rejects, newCustomerIds, maybeRepeats, read, bytesRead } = message
+      const records = unpackRecords(codec, packed)
+      yield { records, rejects, newCustomerIds, maybeRepeats, read, bytesRead }
       worker.postMessage('ack')
     }
   } finally {

@@ -27,8 +27,9 @@ async function run(): Promise<void> {
   try {
     const summary = await parseCsvFile(options, async (batch) => {
       const packed = packRecords(codec, batch.records)
-      const { read, bytesRead, rejects, newCustomerIds } = batch
-      post({ type: 'batch', packed, rejects, newCustomerIds, read, bytesRead }, [
+      const { read, bytesRead, rejects, newCustomerIds, maybeRepeats } = batch
+      post({ type: 'batch', packed, rejects, newCustomerIds, maybeRepeats, read, bytesRead }, [
+        maybeRepeats.buffer as ArrayBuffer,
         packed.lengths.buffer as ArrayBuffer,
         packed.numbers.buffer as ArrayBuffer,
         packed.words.buffer as ArrayBuffer,

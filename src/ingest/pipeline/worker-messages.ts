@@ -9,6 +9,7 @@ export type WorkerMessage =
       packed: PackedBatch
       rejects: RejectedRecord[]
       newCustomerIds: string[]
+      maybeRepeats: Uint8Array
       read: number
       bytesRead: number
     }

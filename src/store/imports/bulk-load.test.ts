@@ -35,6 +35,28 @@ it('admits new keys, keeps a repeat of an admitted record beside it, and holds t
   expect(bulk.release()).toEqual([])
 })
 
+it('trusts the marks it is told, and holds a whole batch that breaks the way it was started', () => {
+  const [a, b, c, d] = orderRecords({ prefix: freshPrefix(), count: 4 }) as [
+    OrderRecord,
+    OrderRecord,
+    OrderRecord,
+    OrderRecord,
+  ]
+  const told = new BulkLoad(RECORD_TABLES.orders)
+  // a repeat of a (marked 1, its first written now beside it), then b marked as a maybe-repeat
+  const first = told.admit([a, { ...a, line: 90 }, b], Uint8Array.of(0, 1, 1))
+  expect(first.now.map((record) => record.line)).toEqual([a.line, 90])
+  expect(first.distinct).toBe(false)
+  // a batch without marks cannot be checked against the ones told: all held
+  expect(told.admit([c]).now).toEqual([])
+  expect(told.release().map((record) => record.line)).toEqual([b.line, c.line])
+  const own = new BulkLoad(RECORD_TABLES.orders)
+  expect(own.admit([a]).now).toHaveLength(1)
+  // marks told to a load that fingerprints for itself are not trusted either
+  expect(own.admit([d], Uint8Array.of(0)).now).toEqual([])
+  expect(own.release().map((record) => record.line)).toEqual([d.line])
+})
+
 it('loses no record, holds every repeat of an earlier batch, and keeps a batch repeat with its first', () => {
   const key = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f')
   fc.assert(

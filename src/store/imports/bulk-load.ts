@@ -1,5 +1,5 @@
+import { KeyFingerprints } from '../../domain/key-fingerprints.js'
 import type { ImportKind, RecordByKind } from '../../domain/records.js'
-import { KeyFingerprints } from './key-fingerprints.js'
 import type { RecordTable } from './record-tables.js'
 
 // records held back until the key index is built again; past this many, the bulk load ends early
@@ -17,6 +17,8 @@ export class BulkLoad<TKind extends ImportKind> {
   readonly #table: RecordTable<TKind>
   readonly #seen = new KeyFingerprints()
   #held: RecordByKind[TKind][] = []
+  /** whether the reader marks repeats (see `admit`): fixed by the first batch */
+  #told: boolean | null = null
 
   constructor(table: RecordTable<TKind>) {
     this.#table = table
@@ -25,12 +27,22 @@ export class BulkLoad<TKind extends ImportKind> {
   /**
    * The records to write now; the rest are held. A repeat within the batch goes where its first
    * went, so a repeat of a record written now is settled against it in memory, line and all;
-   * `distinct` says no key repeats among the records to write now.
+   * `distinct` says no key repeats among the records to write now. `maybeRepeats`, one per record,
+   * is what the reader already knows: 0 when the record's key is certainly met for the first time
+   * in the file, 1 when it may repeat an earlier one (the parse worker fingerprints the keys, off
+   * the writer's thread). A load that is told must be told for every batch, and one that is not
+   * must never be: a batch of the other kind has every record held, which is slow but safe.
    */
-  admit(records: readonly RecordByKind[TKind][]): {
+  admit(
+    records: readonly RecordByKind[TKind][],
+    maybeRepeats?: Uint8Array,
+  ): {
     now: RecordByKind[TKind][]
     distinct: boolean
   } {
+    const told = maybeRepeats !== undefined
+    this.#told ??= told
+    const trusted = this.#told === told
     const now: RecordByKind[TKind][] = []
     // where the first record of a key met again in this batch went (true: written now); built
     // only at the first "maybe seen", which most batches never meet
@@ -39,7 +51,8 @@ export class BulkLoad<TKind extends ImportKind> {
     for (let index = 0; index < records.length; index += 1) {
       const record = records[index] as RecordByKind[TKind]
       const key = this.#table.keyOf(record)
-      if (!this.#seen.add(key)) {
+      const maybeSeen = !trusted || (told ? maybeRepeats[index] !== 0 : this.#seen.add(key))
+      if (!maybeSeen) {
         firstWentNow?.set(key, true)
         now.push(record)
         continue

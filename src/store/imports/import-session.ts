@@ -49,6 +49,11 @@ export interface WriteOptions {
    * no longer looks each record's customer up itself.
    */
   readonly newCustomerIds?: readonly string[]
+  /**
+   * One per record: 0 when its key is certainly met for the first time in this import, 1 when it
+   * may repeat an earlier record's (see `BulkLoad.admit`). Once one write says, every write must.
+   */
+  readonly maybeRepeats?: Uint8Array
 }
 
 /**
@@ -127,7 +132,7 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
       if (options.newCustomerIds !== undefined) {
         this.#toEnsure = [...(this.#toEnsure ?? []), ...options.newCustomerIds]
       }
-      return this.#write(records)
+      return this.#write(records, options.maybeRepeats)
     })
   }
 
@@ -175,7 +180,10 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
     return run
   }
 
-  async #write(records: readonly RecordByKind[TKind][]): Promise<BatchOutcome> {
+  async #write(
+    records: readonly RecordByKind[TKind][],
+    maybeRepeats: Uint8Array | undefined,
+  ): Promise<BatchOutcome> {
     if (!this.#context.hints.indexesDecided) {
       await this.#deferIndexes()
     }
@@ -183,7 +191,7 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
     if (bulk === null) {
       return this.#writeRecords(records)
     }
-    const { now, distinct } = bulk.admit(records)
+    const { now, distinct } = bulk.admit(records, maybeRepeats)
     const outcome = await this.#writeRecords(now, distinct)
     // ended early: too many held, or another import built the key index again to write beside it
     const ended = bulk.saturated || !this.#context.hints.keyIndexDeferred
