@@ -12,6 +12,9 @@ import { prepared } from './sqlite-statements.js'
 // (measured: 2.4 s for 1.25M customers from 10M orders, with every customer index live). Until
 // then the rows name customers that may not exist yet; they are invisible, and the import writes
 // with foreign key checks off (see `withoutForeignKeyChecks`), so nothing can read or trip on them.
+// PostgreSQL keeps creating them batch by batch, with COPY: there the same statement's hash
+// aggregate and speculative inserts cost more than they save (measured: 1M orders imported in
+// 8.1 s against 7.1 s, server CPU 5.1 s against 3.6 s).
 
 /**
  * Every customer id the rows of `table` name, missing ones created under `@importId`. GROUP BY,
