@@ -50,10 +50,13 @@ describeEachDialect('an import into an empty orders table', dialects, (current) 
     // the key index goes too: a bulk load (see bulk-load.test.ts)
     expect(noted.filter((name) => name.endsWith('_ux'))).toEqual(['orders_order_key_ux'])
     expect(await hasIndex(store, 'orders_order_key_ux')).toBe(false)
-    // the indexes on the import's id alone stay: the load only appends to them
-    expect(noted.filter((name) => name.endsWith('_import_ix'))).toEqual([])
-    expect(await hasIndex(store, 'orders_import_ix')).toBe(true)
-    expect(await hasIndex(store, 'customers_import_ix')).toBe(true)
+    // on SQLite the indexes on the import's id alone stay: the load only appends to them
+    const kept = store.dialect === 'sqlite'
+    const importIndexes = ['customers_import_ix', 'orders_import_ix']
+    const notedImport = noted.filter((name) => name.endsWith('_import_ix')).sort()
+    expect(notedImport).toEqual(kept ? [] : importIndexes)
+    expect(await hasIndex(store, 'orders_import_ix')).toBe(kept)
+    expect(await hasIndex(store, 'customers_import_ix')).toBe(kept)
     await session.fail('cancelled by the user')
     expect(await notedIndexes(store)).toEqual([])
     for (const name of noted) {
