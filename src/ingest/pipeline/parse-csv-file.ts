@@ -42,14 +42,6 @@ export interface ParsedBatch<TKind extends ImportKind> {
 
 const CHUNK_BYTES = 512 * 1024
 const DEFAULT_BATCH_SIZE = 16_384
-// a batch may pass its size by the records of one chunk: the marks grow when it does
-const INITIAL_MARKS = 2 * DEFAULT_BATCH_SIZE
-
-function grown(marks: Uint8Array): Uint8Array {
-  const larger = new Uint8Array(marks.length * 2)
-  larger.set(marks)
-  return larger
-}
 
 /**
  * Streams a CSV file through the splitter and the kind's mapper, handing over batches as they fill;
@@ -65,7 +57,7 @@ export async function parseCsvFile<TKind extends ImportKind>(
     records: [] as RecordByKind[TKind][],
     rejects: [] as RejectedRecord[],
     newCustomerIds: [] as string[],
-    maybeRepeats: new Uint8Array(INITIAL_MARKS) as Uint8Array,
+    maybeRepeats: [] as (0 | 1)[],
     read: 0,
   }
   const marks = new RepeatMarks()
@@ -81,10 +73,7 @@ export async function parseCsvFile<TKind extends ImportKind>(
       if (result === undefined || isProblem(result)) {
         return result
       }
-      if (state.records.length === state.maybeRepeats.length) {
-        state.maybeRepeats = grown(state.maybeRepeats)
-      }
-      state.maybeRepeats[state.records.length] = marks.mark(result)
+      state.maybeRepeats.push(marks.mark(result))
       state.records.push(result)
       if (customers?.isFirst(result.customerId) === true) {
         state.newCustomerIds.push(result.customerId)
@@ -100,11 +89,13 @@ export async function parseCsvFile<TKind extends ImportKind>(
   let bytesRead = 0
   const flush = async (): Promise<void> => {
     const { records, rejects, newCustomerIds, read } = state
-    const maybeRepeats = state.maybeRepeats.slice(0, records.length)
+    // typed, so the worker can hand its buffer over instead of copying it
+    const maybeRepeats = Uint8Array.from(state.maybeRepeats)
     const batch = { records, rejects, newCustomerIds, maybeRepeats, read, bytesRead }
     state.records = []
     state.rejects = []
     state.newCustomerIds = []
+    state.maybeRepeats = []
     await onBatch(batch)
   }
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE

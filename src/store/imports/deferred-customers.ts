@@ -35,7 +35,6 @@ const adoptStatement = (table: ImportedTable): string =>
 /**
  * Inside a write transaction, after `table`'s customer index is built again: creates every
  * customer its rows name that does not exist, and marks those of unfinished imports to take over.
- * Returns the number created.
  * @example createNamedCustomers(handle, 'orders', 7, new Date().toISOString())
  */
 export function createNamedCustomers(
@@ -43,8 +42,7 @@ export function createNamedCustomers(
   table: Exclude<ImportedTable, 'customers'>,
   importId: number,
   now: string,
-): number {
-  const created = prepared(handle, createStatement(table)).run({ now, importId }).changes
+): void {
+  prepared(handle, createStatement(table)).run({ now, importId })
   prepared(handle, adoptStatement(table)).run({ importId, adoptName: pendingName.adoptCustomer })
-  return created
 }

@@ -27,7 +27,7 @@ import {
   withRetriedPostgresTransaction,
   withSqliteHandle,
 } from './raw-query.js'
-import { RECORD_TABLES, type RecordTable } from './record-tables.js'
+import { RECORD_TABLES } from './record-tables.js'
 import { type WrittenBatch, writeSqliteBatch } from './sqlite-batch.js'
 import { forgetSeen } from './sqlite-seen.js'
 import { KnownCustomers, type WriteContext } from './write-context.js'
@@ -236,9 +236,11 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
     await restoreDeferredIndexes(this.#store)
     this.#context.hints.keyIndexDeferred = false
     const held = bulk.release()
-    if (customersCreated && this.#toEnsure !== null) {
-      // named, but held back: not in the table for the step above to find
-      this.#toEnsure.push(...customersOf(this.#context.table, held))
+    if (customersCreated) {
+      // their customers are not in the table for the step above to find: planning each held
+      // slice finds them from its records, as it does for a reader that tells none (every id
+      // still told belongs to a held record)
+      this.#toEnsure = null
     }
     // held records repeat a key, as a rule: look them up rather than try inserting first
     this.#context.hints.expectExistingKeys = held.length > 0
@@ -347,21 +349,6 @@ export class StoreImportSession<TKind extends ImportKind> implements ImportSessi
 const HELD_PER_WRITE = 16_384
 
 const NOTHING_WRITTEN: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, conflicts: [] }
-
-/** the distinct customers `records` name */
-function customersOf<TKind extends ImportKind>(
-  table: RecordTable<TKind>,
-  records: readonly RecordByKind[TKind][],
-): string[] {
-  const ids = new Set<string>()
-  for (const record of records) {
-    const id = table.customerOf(record)
-    if (id !== null) {
-      ids.add(id)
-    }
-  }
-  return [...ids]
-}
 
 function sumOutcomes(left: BatchOutcome, right: BatchOutcome): BatchOutcome {
   return {
