@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CsvRecordSplitter } from '../src/ingest/index.js'
 import { createTestPgUrl } from '../src/test-support/pg.js'
+import { postgresCopyFloor, sqliteBindFloor } from './driver-floor.js'
 import { importFloor } from './import-floor.js'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
@@ -88,6 +89,7 @@ export async function benchImport(
     const first = importInChild({ db, path, mode: 'import' })
     const again = importInChild({ db, path, mode: 'import' })
     const floor = importFloor(db)
+    const bindFloor = sqliteBindFloor(db)
     // CPU µs per row beside the rates: the machine is shared, so wall time says little alone
     const perRow = (cpuSeconds: number): number => round((cpuSeconds * 1e6) / rows)
     const figures: Record<string, number> = {
@@ -110,6 +112,10 @@ export async function benchImport(
       import_sqlite_engine_floor_rows_per_s: floor.rowsPerS,
       import_sqlite_engine_floor_insert_s: floor.insertS,
       import_sqlite_engine_floor_index_s: floor.indexS,
+      // the same rows bound from JavaScript by 64-row INSERTs, indexes built after: the ceiling for
+      // any import that feeds SQLite through the driver, whatever its parser
+      import_sqlite_bind_floor_rows_per_s: bindFloor.rowsPerS,
+      import_sqlite_bind_floor_insert_s: bindFloor.writeS,
     }
     checkCounts(first, rows, 'inserted')
     checkCounts(again, rows, 'unchanged')
@@ -121,18 +127,29 @@ export async function benchImport(
       process.stderr.write('bench: import_postgres_rows_per_s skipped: no PostgreSQL server\n')
       return figures
     }
+    const floorPg = await createTestPgUrl()
     try {
       const onPg = importInChild({ db: pg.url, path, mode: 'import' })
       checkCounts(onPg, rows, 'inserted')
+      // the same rows streamed as COPY text with no JavaScript per row, indexes built after
+      const copyFloor = floorPg === null ? null : await postgresCopyFloor(floorPg.url, db)
       return {
         ...figures,
         import_postgres_rows_per_s: Math.round(rows / onPg.seconds),
         import_postgres_cpu_s: round(onPg.cpuSeconds),
         import_postgres_main_cpu_us_per_row: perRow(onPg.mainCpuSeconds),
         import_postgres_server_cpu_us_per_row: perRow(onPg.serverCpuSeconds),
+        ...(copyFloor === null
+          ? {}
+          : {
+              import_postgres_copy_floor_rows_per_s: copyFloor.rowsPerS,
+              import_postgres_copy_floor_copy_s: copyFloor.writeS,
+              import_postgres_copy_floor_index_s: copyFloor.indexS,
+            }),
       }
     } finally {
       await pg.drop()
+      await floorPg?.drop()
     }
   } finally {
     rmSync(folder, { recursive: true, force: true })
