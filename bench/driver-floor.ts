@@ -5,100 +5,69 @@ import Sqlite from 'better-sqlite3'
 import { from as copyFrom } from 'pg-copy-streams'
 import { openStore } from '../src/app/index.js'
 import { copyLine } from '../src/store/imports/postgres-copy.js'
+import { RECORD_TABLES } from '../src/store/imports/record-tables.js'
+import { insertColumns, SQLITE_ROWS_PER_INSERT } from '../src/store/imports/sql-text.js'
+import { type Floor, floorOf, withFloorFile } from './floor-file.js'
 
-// the columns an import writes into orders, in its order (key, content, import id)
-const COLUMNS =
-  'order_key, order_id, customer_id, ordered_on, amount_minor, currency, status, import_id'
-const WIDTH = 8
-// as the import: 64 rows per statement, a few thousand rows per transaction
-const ROWS_PER_INSERT = 64
+// the columns an import writes into a new order, in its order, its import's id last
+const COLUMN_NAMES = [...insertColumns(RECORD_TABLES.orders), 'import_id']
+const COLUMNS = COLUMN_NAMES.join(', ')
+const WIDTH = COLUMN_NAMES.length
 const ROWS_PER_READ = 16_384
-
-/** rows / seconds, and the seconds themselves, rounded for the bench's JSON */
-export interface Floor {
-  readonly rowsPerS: number
-  readonly writeS: number
-  readonly indexS: number
-}
-
-function floorOf(rows: number, writeMs: number, indexMs: number): Floor {
-  return {
-    rowsPerS: Math.round(rows / ((writeMs + indexMs) / 1000)),
-    writeS: Math.round(writeMs) / 1000,
-    indexS: Math.round(indexMs) / 1000,
-  }
-}
 
 /**
  * What the SQLite driver alone allows: the orders an import stored in `sourcePath`, read back into
  * JavaScript arrays (untimed), bound and inserted into an empty orders table with the store's
- * settings by 64-row `INSERT`s (timed), then the store's orders indexes built as a bulk load does.
- * No parsing, no planning, no bookkeeping: an import that feeds SQLite from JavaScript can be no
- * faster than this on this machine, whatever its parser.
+ * settings by the import's multi-row `INSERT`s (timed), then the store's orders indexes built as
+ * a bulk load does. No parsing, no planning, no bookkeeping: an import that feeds SQLite from
+ * JavaScript can be no faster than this on this machine, whatever its parser.
  * @example sqliteBindFloor('/tmp/bench.db') // { rowsPerS: 340000, … }
  */
 export function sqliteBindFloor(sourcePath: string): Floor {
-  const path = `${sourcePath}.bind-floor`
   const source = new Sqlite(sourcePath, { readonly: true })
-  const db = new Sqlite(path)
   try {
-    db.pragma('page_size = 16384')
-    db.pragma('journal_mode = wal')
-    db.pragma('synchronous = normal')
-    db.pragma('foreign_keys = off')
-    const schema = source
-      .prepare("select type, sql from sqlite_master where tbl_name = 'orders' and sql is not null")
-      .all() as { type: string; sql: string }[]
-    // the tables its foreign keys name are not copied: they are not checked here
-    for (const { sql } of schema.filter((entry) => entry.type === 'table')) {
-      db.exec(sql)
-    }
-    const row = `(${Array(WIDTH).fill('?').join(', ')})`
-    const insert = db.prepare(
-      `insert into orders (${COLUMNS}) values ${Array(ROWS_PER_INSERT).fill(row).join(', ')}`,
-    )
-    const read = source
-      .prepare(`select ${COLUMNS}, id from orders where id > ? order by id limit ${ROWS_PER_READ}`)
-      .raw()
-    const values = new Array<unknown>(WIDTH * ROWS_PER_INSERT)
-    let rows = 0
-    let writeMs = 0
-    for (let after = 0; ; ) {
-      const block = read.all(after) as unknown[][]
-      // whole statements only: a last partial one would need a second statement, as in the import
-      const whole = block.length - (block.length % ROWS_PER_INSERT)
-      if (whole === 0) {
-        break
+    return withFloorFile(sourcePath, 'bind-floor', ({ db, buildIndexes }) => {
+      const row = `(${Array(WIDTH).fill('?').join(', ')})`
+      const insert = db.prepare(
+        `insert into orders (${COLUMNS}) values ${Array(SQLITE_ROWS_PER_INSERT).fill(row).join(', ')}`,
+      )
+      const read = source
+        .prepare(
+          `select ${COLUMNS}, id from orders where id > ? order by id limit ${ROWS_PER_READ}`,
+        )
+        .raw()
+      const values = new Array<unknown>(WIDTH * SQLITE_ROWS_PER_INSERT)
+      let rows = 0
+      let writeMs = 0
+      for (let after = 0; ; ) {
+        const block = read.all(after) as unknown[][]
+        // whole statements only: a last partial one would need a second statement, as in the import
+        const whole = block.length - (block.length % SQLITE_ROWS_PER_INSERT)
+        if (whole === 0) {
+          break
+        }
+        const began = performance.now()
+        db.transaction(() => {
+          for (let start = 0; start < whole; start += SQLITE_ROWS_PER_INSERT) {
+            for (let index = 0; index < SQLITE_ROWS_PER_INSERT; index += 1) {
+              const cells = block[start + index] ?? []
+              for (let column = 0; column < WIDTH; column += 1) {
+                values[index * WIDTH + column] = cells[column]
+              }
+            }
+            insert.run(values)
+          }
+        })()
+        writeMs += performance.now() - began
+        rows += whole
+        after = Number(block[whole - 1]?.[WIDTH])
       }
       const began = performance.now()
-      db.transaction(() => {
-        for (let start = 0; start < whole; start += ROWS_PER_INSERT) {
-          for (let index = 0; index < ROWS_PER_INSERT; index += 1) {
-            const cells = block[start + index] ?? []
-            for (let column = 0; column < WIDTH; column += 1) {
-              values[index * WIDTH + column] = cells[column]
-            }
-          }
-          insert.run(values)
-        }
-      })()
-      writeMs += performance.now() - began
-      rows += whole
-      after = Number(block[whole - 1]?.[WIDTH])
-    }
-    const began = performance.now()
-    db.pragma('cache_size = -32768')
-    db.pragma('threads = 2')
-    for (const { sql } of schema.filter((entry) => entry.type === 'index')) {
-      db.exec(sql)
-    }
-    return floorOf(rows, writeMs, performance.now() - began)
+      buildIndexes()
+      return floorOf(rows, writeMs, performance.now() - began)
+    })
   } finally {
     source.close()
-    db.close()
-    for (const suffix of ['', '-wal', '-shm']) {
-      rmSync(`${path}${suffix}`, { force: true })
-    }
   }
 }
 

@@ -110,7 +110,7 @@ export async function benchImport(
       reimport_sqlite_main_cpu_us_per_row: perRow(again.mainCpuSeconds),
       // SQLite alone storing the same rows and building the same indexes: the ceiling for any import
       import_sqlite_engine_floor_rows_per_s: floor.rowsPerS,
-      import_sqlite_engine_floor_insert_s: floor.insertS,
+      import_sqlite_engine_floor_insert_s: floor.writeS,
       import_sqlite_engine_floor_index_s: floor.indexS,
       // the same rows bound from JavaScript by 64-row INSERTs, indexes built after: the ceiling for
       // any import that feeds SQLite through the driver, whatever its parser
